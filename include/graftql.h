@@ -1,0 +1,440 @@
+/*
+ * graftql.h: the one public header of libgraftql, a GraphQL engine in C11.
+ *
+ * Naming: every public function is gql_*, every constant GQL_*, every type
+ * gql_* (no _t suffix). Functions taking a pointer and a length end in n
+ * where a NUL-terminated variant also exists.
+ *
+ * This header covers the language layer: parsing a GraphQL document (executable
+ * or type system) into an AST held in an arena, printing it back exactly as
+ * graphql-core's print_ast does, walking it with a visitor, and turning byte
+ * offsets into the line and column graphql-core reports.
+ *
+ * Ownership: a gql_document owns everything reachable from it (nodes, names,
+ * string values, a copy of the source). gql_document_free releases it all in
+ * one call. Nothing in the AST is allocated with malloc on its own.
+ */
+#ifndef GRAFTQL_H
+#define GRAFTQL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define GQL_VERSION_STRING "0.1.0"
+
+/*=== MARK: Status and errors ===============================================*/
+
+typedef enum gql_status {
+    GQL_OK = 0,
+    GQL_ERR_SYNTAX,  /* the document does not follow the grammar */
+    GQL_ERR_LIMIT,   /* a parse limit was exceeded (tokens, depth, size) */
+    GQL_ERR_NOMEM,   /* an allocation failed */
+    GQL_ERR_ARG      /* the caller passed an invalid argument */
+} gql_status;
+
+/*
+ * An error as data: a status code, a message, and the byte offset in the
+ * source where it was found. Line and column are computed on demand with
+ * gql_locate. The message is complete and graphql-core compatible, for
+ * syntax errors including the "Syntax Error: " prefix.
+ */
+typedef struct gql_error {
+    gql_status code;   /* GQL_OK when there is no error */
+    size_t offset;     /* byte offset into the source */
+    char *message;     /* NUL-terminated; heap unless owns_message is false */
+    bool owns_message; /* false for the static out-of-memory message */
+} gql_error;
+
+/* Release the message of an error and reset it to GQL_OK. Safe on GQL_OK. */
+void gql_error_clear(gql_error *err);
+
+/*
+ * A 1-based line and column for a byte offset, as graphql-core computes them:
+ * lines end at "\r\n", "\n" or "\r"; the column counts Unicode code points
+ * (not bytes) from the start of the line.
+ */
+typedef struct gql_location {
+    uint32_t line;
+    uint32_t column;
+} gql_location;
+
+gql_location gql_locate(const char *source, size_t length, size_t offset);
+
+/* Number of code points in source[0, offset): graphql-core's positions are
+ * code-point offsets in a Python str. */
+size_t gql_codepoint_offset(const char *source, size_t length, size_t offset);
+
+/*=== MARK: Interned names and text =========================================*/
+
+/* An interned name: one copy per distinct name per document (or schema). */
+typedef struct gql_sym {
+    uint32_t hash;  /* FNV-1a of the bytes */
+    uint32_t len;   /* bytes, excluding the terminating NUL */
+    char str[];     /* NUL-terminated */
+} gql_sym;
+
+/* A byte string owned by an arena. May contain NUL (a \u0000 escape) but is
+ * always followed by a terminating NUL as well. */
+typedef struct gql_text {
+    const char *ptr;
+    size_t len;
+} gql_text;
+
+/*=== MARK: AST =============================================================*/
+
+/* Node kinds. The order is fixed: gql_kind_name() and the printer tables
+ * index by it. */
+typedef enum gql_kind {
+    GQL_NAME,
+    GQL_DOCUMENT,
+    GQL_OPERATION_DEFINITION,
+    GQL_VARIABLE_DEFINITION,
+    GQL_SELECTION_SET,
+    GQL_FIELD,
+    GQL_ARGUMENT,
+    GQL_FRAGMENT_SPREAD,
+    GQL_INLINE_FRAGMENT,
+    GQL_FRAGMENT_DEFINITION,
+    GQL_VARIABLE,
+    GQL_INT_VALUE,
+    GQL_FLOAT_VALUE,
+    GQL_STRING_VALUE,
+    GQL_BOOLEAN_VALUE,
+    GQL_NULL_VALUE,
+    GQL_ENUM_VALUE,
+    GQL_LIST_VALUE,
+    GQL_OBJECT_VALUE,
+    GQL_OBJECT_FIELD,
+    GQL_DIRECTIVE,
+    GQL_NAMED_TYPE,
+    GQL_LIST_TYPE,
+    GQL_NON_NULL_TYPE,
+    GQL_SCHEMA_DEFINITION,
+    GQL_OPERATION_TYPE_DEFINITION,
+    GQL_SCALAR_TYPE_DEFINITION,
+    GQL_OBJECT_TYPE_DEFINITION,
+    GQL_FIELD_DEFINITION,
+    GQL_INPUT_VALUE_DEFINITION,
+    GQL_INTERFACE_TYPE_DEFINITION,
+    GQL_UNION_TYPE_DEFINITION,
+    GQL_ENUM_TYPE_DEFINITION,
+    GQL_ENUM_VALUE_DEFINITION,
+    GQL_INPUT_OBJECT_TYPE_DEFINITION,
+    GQL_DIRECTIVE_DEFINITION,
+    GQL_SCHEMA_EXTENSION,
+    GQL_SCALAR_TYPE_EXTENSION,
+    GQL_OBJECT_TYPE_EXTENSION,
+    GQL_INTERFACE_TYPE_EXTENSION,
+    GQL_UNION_TYPE_EXTENSION,
+    GQL_ENUM_TYPE_EXTENSION,
+    GQL_INPUT_OBJECT_TYPE_EXTENSION,
+    GQL_KIND_COUNT
+} gql_kind;
+
+/* graphql-core's name of a kind ("operation_definition", ...). */
+const char *gql_kind_name(gql_kind kind);
+
+typedef enum gql_operation {
+    GQL_QUERY = 0,
+    GQL_MUTATION = 1,
+    GQL_SUBSCRIPTION = 2
+} gql_operation;
+
+/* "query", "mutation" or "subscription". */
+const char *gql_operation_name(gql_operation op);
+
+/* Every node starts with this header. start and end are byte offsets of the
+ * node's first token and the end of its last token (both 0 with no_location). */
+typedef struct gql_node {
+    uint32_t start;
+    uint32_t end;
+    uint16_t kind;   /* gql_kind */
+    uint16_t flags;  /* per kind: operation, block string, boolean, repeatable */
+} gql_node;
+
+/* A list of child nodes, allocated in the document's arena. */
+typedef struct gql_list {
+    gql_node **items;
+    uint32_t count;
+} gql_list;
+
+typedef struct gql_name {
+    gql_node base;
+    const gql_sym *value;
+} gql_name;
+
+typedef struct gql_string_value {
+    gql_node base;   /* flags: GQL_FLAG_BLOCK for a block string */
+    gql_text value;  /* decoded value (escapes resolved, block string dedented) */
+} gql_string_value;
+
+#define GQL_FLAG_BLOCK 1u       /* string value: written as """block""" */
+#define GQL_FLAG_TRUE 1u        /* boolean value: true */
+#define GQL_FLAG_REPEATABLE 1u  /* directive definition: repeatable */
+
+typedef struct gql_document {
+    gql_node base;
+    gql_list definitions;
+} gql_document_node;
+
+typedef struct gql_selection_set {
+    gql_node base;
+    gql_list selections;  /* gql_field, gql_fragment_spread, gql_inline_fragment */
+} gql_selection_set;
+
+typedef struct gql_operation_definition {
+    gql_node base;                  /* flags: gql_operation */
+    gql_string_value *description;  /* September 2025; NULL if none */
+    gql_name *name;                 /* NULL for an anonymous operation */
+    gql_list variable_definitions;
+    gql_list directives;
+    gql_selection_set *selection_set;
+} gql_operation_definition;
+
+typedef struct gql_variable {
+    gql_node base;
+    gql_name *name;
+} gql_variable;
+
+typedef struct gql_variable_definition {
+    gql_node base;
+    gql_string_value *description;  /* September 2025; NULL if none */
+    gql_variable *variable;
+    gql_node *type;
+    gql_node *default_value;  /* a const value, or NULL */
+    gql_list directives;
+} gql_variable_definition;
+
+typedef struct gql_field {
+    gql_node base;
+    gql_name *alias;  /* NULL if none */
+    gql_name *name;
+    gql_list arguments;
+    gql_list directives;
+    gql_selection_set *selection_set;  /* NULL for a leaf */
+} gql_field;
+
+typedef struct gql_argument {  /* also an object field: same shape */
+    gql_node base;
+    gql_name *name;
+    gql_node *value;
+} gql_argument;
+
+typedef gql_argument gql_object_field;
+
+typedef struct gql_fragment_spread {
+    gql_node base;
+    gql_name *name;
+    gql_list directives;
+} gql_fragment_spread;
+
+typedef struct gql_named_type {
+    gql_node base;
+    gql_name *name;
+} gql_named_type;
+
+typedef struct gql_inline_fragment {
+    gql_node base;
+    gql_named_type *type_condition;  /* NULL if none */
+    gql_list directives;
+    gql_selection_set *selection_set;
+} gql_inline_fragment;
+
+typedef struct gql_fragment_definition {
+    gql_node base;
+    gql_string_value *description;  /* September 2025; NULL if none */
+    gql_name *name;
+    gql_named_type *type_condition;
+    gql_list directives;
+    gql_selection_set *selection_set;
+} gql_fragment_definition;
+
+/* Int, Float and Enum values keep their source text. */
+typedef struct gql_scalar_value {
+    gql_node base;   /* flags: GQL_FLAG_TRUE for the boolean true */
+    gql_text value;  /* source text of an int, float or enum; empty otherwise */
+} gql_scalar_value;
+
+typedef struct gql_list_value {
+    gql_node base;
+    gql_list values;
+} gql_list_value;
+
+typedef struct gql_object_value {
+    gql_node base;
+    gql_list fields;  /* gql_object_field */
+} gql_object_value;
+
+typedef struct gql_directive {
+    gql_node base;
+    gql_name *name;
+    gql_list arguments;
+} gql_directive;
+
+typedef struct gql_wrapping_type {  /* list type and non-null type */
+    gql_node base;
+    gql_node *type;
+} gql_wrapping_type;
+
+typedef struct gql_schema_definition {  /* also the schema extension */
+    gql_node base;
+    gql_string_value *description;  /* always NULL for an extension */
+    gql_list directives;
+    gql_list operation_types;  /* gql_operation_type_definition */
+} gql_schema_definition;
+
+typedef struct gql_operation_type_definition {
+    gql_node base;  /* flags: gql_operation */
+    gql_named_type *type;
+} gql_operation_type_definition;
+
+/*
+ * Every named type definition and type extension (scalar, object, interface,
+ * union, enum, input object) has this shape; the kind says which lists apply:
+ *   interfaces: object and interface types (gql_named_type)
+ *   members:    object and interface: fields (gql_field_definition)
+ *               input object: fields (gql_input_value_definition)
+ *               enum: values (gql_enum_value_definition)
+ *               union: types (gql_named_type)
+ */
+typedef struct gql_type_definition {
+    gql_node base;
+    gql_string_value *description;  /* always NULL for an extension */
+    gql_name *name;
+    gql_list interfaces;
+    gql_list directives;
+    gql_list members;
+} gql_type_definition;
+
+typedef struct gql_field_definition {
+    gql_node base;
+    gql_string_value *description;
+    gql_name *name;
+    gql_list arguments;  /* gql_input_value_definition */
+    gql_node *type;
+    gql_list directives;
+} gql_field_definition;
+
+typedef struct gql_input_value_definition {
+    gql_node base;
+    gql_string_value *description;
+    gql_name *name;
+    gql_node *type;
+    gql_node *default_value;  /* NULL if none */
+    gql_list directives;
+} gql_input_value_definition;
+
+typedef struct gql_enum_value_definition {
+    gql_node base;
+    gql_string_value *description;
+    gql_name *name;
+    gql_list directives;
+} gql_enum_value_definition;
+
+typedef struct gql_directive_definition {
+    gql_node base;  /* flags: GQL_FLAG_REPEATABLE */
+    gql_string_value *description;
+    gql_name *name;
+    gql_list arguments;  /* gql_input_value_definition */
+    gql_list locations;  /* gql_name */
+} gql_directive_definition;
+
+/*=== MARK: Parsing =========================================================*/
+
+/* Safe defaults, documented in docs/limits.md. */
+#define GQL_DEFAULT_MAX_TOKENS 100000u
+#define GQL_DEFAULT_MAX_DEPTH 200u          /* as graphql-core's MAX_NESTING_DEPTH */
+#define GQL_DEFAULT_MAX_SOURCE_LENGTH 4000000u  /* code points */
+#define GQL_MAX_DEPTH_CEILING 10000u        /* max_depth may not exceed this */
+
+typedef struct gql_parse_options {
+    uint32_t max_tokens;         /* tokens, comments included; 0: no limit */
+    uint32_t max_depth;          /* nesting of selection sets, lists, objects
+                                    and list types; 1..GQL_MAX_DEPTH_CEILING */
+    uint32_t max_source_length;  /* code points; 0: no limit */
+    bool no_location;            /* do not record node offsets */
+} gql_parse_options;
+
+/* Fill options with the safe defaults above. */
+void gql_parse_options_init(gql_parse_options *options);
+
+/* A parsed document: the AST, the arena that holds it, a copy of the source. */
+typedef struct gql_document gql_document;
+
+/*
+ * Parse a GraphQL document (executable definitions, type system definitions
+ * and extensions, in any mix). options may be NULL for the defaults.
+ * Returns the document, or NULL with *err filled (syntax error, limit, out of
+ * memory). err must be initialised to {0}.
+ */
+gql_document *gql_parse(const char *source, size_t length,
+                        const gql_parse_options *options, gql_error *err);
+
+void gql_document_free(gql_document *doc);
+
+/* The root node (kind GQL_DOCUMENT). */
+const gql_document_node *gql_document_root(const gql_document *doc);
+
+/* The document's own copy of the source and its length in bytes. */
+const char *gql_document_source(const gql_document *doc, size_t *length);
+
+/* Tokens read while parsing, comments included (graphql-core's token_count). */
+uint32_t gql_document_token_count(const gql_document *doc);
+
+/*=== MARK: Printing ========================================================*/
+
+/*
+ * Print an AST node as graphql-core's print_ast does. Returns a malloc'd
+ * NUL-terminated string (free with free()) and its length in *length if
+ * length is not NULL; NULL when out of memory.
+ */
+char *gql_print(const gql_node *node, size_t *length);
+
+/*=== MARK: Visiting ========================================================*/
+
+typedef enum gql_visit_action {
+    GQL_VISIT_CONTINUE = 0,  /* go on into the children */
+    GQL_VISIT_SKIP = 1,      /* from enter: do not visit the children */
+    GQL_VISIT_BREAK = 2      /* stop the whole visit */
+} gql_visit_action;
+
+typedef gql_visit_action (*gql_visit_fn)(const gql_node *node,
+                                         const gql_node *parent, void *user);
+
+/* Callbacks per kind; NULL entries are skipped (children still visited). */
+typedef struct gql_visitor {
+    gql_visit_fn enter[GQL_KIND_COUNT];
+    gql_visit_fn leave[GQL_KIND_COUNT];
+} gql_visitor;
+
+/*
+ * Depth-first walk in graphql-core's key order: enter(node), children, then
+ * leave(node). Returns GQL_VISIT_BREAK if a callback stopped the walk.
+ */
+gql_visit_action gql_visit(const gql_node *root, const gql_visitor *visitor,
+                           void *user);
+
+/*
+ * The children of a node in graphql-core's key order, for generic walks
+ * (the visitor, to_dict). Each slot names the key and says whether it holds
+ * one node (possibly NULL) or a list.
+ */
+typedef struct gql_child_slot {
+    const char *key;     /* graphql-core's attribute name */
+    uint16_t offset;     /* offsetof the gql_node* or gql_list in the struct */
+    bool is_list;
+} gql_child_slot;
+
+/* Slots of a kind; *count receives their number. */
+const gql_child_slot *gql_child_slots(gql_kind kind, size_t *count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GRAFTQL_H */
