@@ -1,0 +1,38 @@
+/*
+ * location.c: byte offsets to graphql-core's line and column. Lines end at
+ * "\r\n", "\n" or "\r"; columns count code points, as Python's str indexes do.
+ * Computed only when an error is reported, so a linear scan is fine.
+ */
+#include "graftql.h"
+
+static inline bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+gql_location gql_locate(const char *source, size_t length, size_t offset) {
+    gql_location loc = {1, 1};
+    if (offset > length) offset = length;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset; i++) {
+        char c = source[i];
+        if (c == '\n') {
+            loc.line++;
+            line_start = i + 1;
+        } else if (c == '\r') {
+            /* "\r\n" is one line break: count it at the '\n' unless the
+               offset falls between the two characters. */
+            if (i + 1 < length && source[i + 1] == '\n' && i + 1 < offset) continue;
+            loc.line++;
+            line_start = i + 1;
+        }
+    }
+    loc.column = 1 + (uint32_t)gql_codepoint_offset(source + line_start, length - line_start,
+                                                    offset - line_start);
+    return loc;
+}
+
+size_t gql_codepoint_offset(const char *source, size_t length, size_t offset) {
+    if (offset > length) offset = length;
+    size_t n = 0;
+    for (size_t i = 0; i < offset; i++)
+        n += !is_continuation((unsigned char)source[i]);
+    return n;
+}
