@@ -47,6 +47,7 @@ typedef struct gql_error {
     gql_status code;   /* GQL_OK when there is no error */
     size_t offset;     /* byte offset into the source */
     char *message;     /* NUL-terminated; heap unless owns_message is false */
+    size_t message_len; /* bytes; the message may quote a NUL from the source */
     bool owns_message; /* false for the static out-of-memory message */
 } gql_error;
 
@@ -177,7 +178,7 @@ typedef struct gql_string_value {
 #define GQL_FLAG_TRUE 1u        /* boolean value: true */
 #define GQL_FLAG_REPEATABLE 1u  /* directive definition: repeatable */
 
-typedef struct gql_document {
+typedef struct gql_document_node {
     gql_node base;
     gql_list definitions;
 } gql_document_node;
@@ -350,7 +351,7 @@ typedef struct gql_directive_definition {
 #define GQL_DEFAULT_MAX_TOKENS 100000u
 #define GQL_DEFAULT_MAX_DEPTH 200u          /* as graphql-core's MAX_NESTING_DEPTH */
 #define GQL_DEFAULT_MAX_SOURCE_LENGTH 4000000u  /* code points */
-#define GQL_MAX_DEPTH_CEILING 10000u        /* max_depth may not exceed this */
+#define GQL_MAX_DEPTH_CEILING 4096u         /* max_depth may not exceed this */
 
 typedef struct gql_parse_options {
     uint32_t max_tokens;         /* tokens, comments included; 0: no limit */
@@ -382,6 +383,9 @@ const gql_document_node *gql_document_root(const gql_document *doc);
 
 /* The document's own copy of the source and its length in bytes. */
 const char *gql_document_source(const gql_document *doc, size_t *length);
+
+/* True when the document was parsed with no_location (offsets are all 0). */
+bool gql_document_no_location(const gql_document *doc);
 
 /* Tokens read while parsing, comments included (graphql-core's token_count). */
 uint32_t gql_document_token_count(const gql_document *doc);
