@@ -70,6 +70,25 @@ gql_location gql_locate(const char *source, size_t length, size_t offset);
  * code-point offsets in a Python str. */
 size_t gql_codepoint_offset(const char *source, size_t length, size_t offset);
 
+/*=== MARK: Memory =========================================================*/
+
+/*
+ * The allocator the core uses for everything it allocates. Set it once,
+ * before any other call (it is process-wide and not synchronised); NULL
+ * restores malloc, realloc and free. ctx is passed back to each function.
+ */
+typedef struct gql_allocator {
+    void *(*malloc)(void *ctx, size_t size);
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void (*free)(void *ctx, void *ptr);
+    void *ctx;
+} gql_allocator;
+
+void gql_set_allocator(const gql_allocator *allocator);
+
+/* Release memory the library handed out (the result of gql_print). */
+void gql_free(void *ptr);
+
 /*=== MARK: Interned names and text =========================================*/
 
 /* An interned name: one copy per distinct name per document (or schema). */
@@ -393,8 +412,8 @@ uint32_t gql_document_token_count(const gql_document *doc);
 /*=== MARK: Printing ========================================================*/
 
 /*
- * Print an AST node as graphql-core's print_ast does. Returns a malloc'd
- * NUL-terminated string (free with free()) and its length in *length if
+ * Print an AST node as graphql-core's print_ast does. Returns a
+ * NUL-terminated string to release with gql_free and its length in *length if
  * length is not NULL; NULL when out of memory.
  */
 char *gql_print(const gql_node *node, size_t *length);

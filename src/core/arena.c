@@ -6,6 +6,8 @@
 
 #include <stdlib.h>
 
+#include "mem.h"
+
 struct gql_arena_chunk {
     gql_arena_chunk *prev;  /* previously filled chunk */
     size_t size;            /* usable bytes after the header */
@@ -26,7 +28,7 @@ void gql_arena_release(gql_arena *arena) {
     gql_arena_chunk *c = arena->chunk;
     while (c) {
         gql_arena_chunk *prev = c->prev;
-        free(c);
+        gql_free(c);
         c = prev;
     }
     arena->chunk = NULL;
@@ -38,7 +40,7 @@ void *gql_arena_alloc_slow(gql_arena *arena, size_t size) {
     size_t want = arena->next_size;
     if (want < size) want = size;
     if (want > SIZE_MAX - sizeof(gql_arena_chunk)) return NULL;
-    gql_arena_chunk *c = malloc(sizeof(gql_arena_chunk) + want);
+    gql_arena_chunk *c = gql_malloc(sizeof(gql_arena_chunk) + want);
     if (!c) return NULL;
     c->prev = arena->chunk;
     c->size = want;

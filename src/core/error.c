@@ -13,13 +13,15 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "mem.h"
 #include <string.h>
 
 static char nomem_message[] = "Out of memory.";
 
 void gql_error_clear(gql_error *err) {
     if (!err) return;
-    if (err->owns_message) free(err->message);
+    if (err->owns_message) gql_free(err->message);
     err->message = NULL;
     err->message_len = 0;
     err->owns_message = false;
@@ -101,7 +103,7 @@ void gql_error_vset(gql_error *err, gql_status code, size_t offset, const char *
     va_copy(measure, ap);
     size_t len = format(NULL, fmt, measure);
     va_end(measure);
-    char *msg = malloc(len + 1);
+    char *msg = gql_malloc(len + 1);
     if (!msg) {
         gql_error_nomem(err);
         return;

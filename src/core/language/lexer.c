@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "mem.h"
+
 /*=== MARK: Character classes ================================================*/
 
 /* What a byte can start. A table rather than a chain of comparisons because
@@ -252,7 +254,7 @@ static uint32_t fnv1a(const char *s, uint32_t len) {
 
 static bool intern_grow(gql_intern_table *t) {
     uint32_t cap = t->slots ? (t->mask + 1) * 2 : 64;
-    const gql_sym **slots = calloc(cap, sizeof *slots);
+    const gql_sym **slots = gql_calloc(cap, sizeof *slots);
     if (!slots) return false;
     if (t->slots) {
         for (uint32_t i = 0; i <= t->mask; i++) {
@@ -262,7 +264,7 @@ static bool intern_grow(gql_intern_table *t) {
             while (slots[j]) j = (j + 1) & (cap - 1);
             slots[j] = s;
         }
-        free(t->slots);
+        gql_free(t->slots);
     }
     t->slots = slots;
     t->mask = cap - 1;
@@ -304,9 +306,9 @@ void gql_lexer_init(gql_lexer *lx, const char *src, size_t len, gql_arena *arena
 }
 
 void gql_lexer_release(gql_lexer *lx) {
-    free(lx->names.slots);
+    gql_free(lx->names.slots);
     lx->names.slots = NULL;
-    free(lx->line_spans);
+    gql_free(lx->line_spans);
     lx->line_spans = NULL;
 }
 
@@ -531,7 +533,7 @@ static size_t copy_block_line(char *out, const char *s, size_t len) {
 static void push_line(gql_lexer *lx, size_t *count, size_t start, size_t end) {
     if (*count == lx->line_spans_cap) {
         size_t cap = lx->line_spans_cap ? lx->line_spans_cap * 2 : 64;
-        size_t *spans = realloc(lx->line_spans, cap * 2 * sizeof *spans);
+        size_t *spans = gql_realloc(lx->line_spans, cap * 2 * sizeof *spans);
         if (!spans) fail_nomem(lx);
         lx->line_spans = spans;
         lx->line_spans_cap = cap;

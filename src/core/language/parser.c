@@ -16,6 +16,8 @@
  */
 #include <stdlib.h>
 
+#include "mem.h"
+
 #include "arena.h"
 #include "error.h"
 #include "language/lexer.h"
@@ -213,7 +215,7 @@ static inline void *finish(parser *p, void *node) {
 static void push(parser *p, void *node) {
     if (p->top == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 256;
-        gql_node **s = realloc(p->stack, cap * sizeof *s);
+        gql_node **s = gql_realloc(p->stack, cap * sizeof *s);
         if (!s) fail_nomem(p);
         p->stack = s;
         p->cap = cap;
@@ -863,7 +865,7 @@ gql_document *gql_parse(const char *source, size_t length, const gql_parse_optio
 
     /* The parser (and the arena inside it) is on the heap, so that nothing
        it holds is indeterminate after a longjmp. */
-    parser *p = calloc(1, sizeof(parser));
+    parser *p = gql_calloc(1, sizeof(parser));
     if (!p) {
         gql_error_nomem(err);
         return NULL;
@@ -874,7 +876,7 @@ gql_document *gql_parse(const char *source, size_t length, const gql_parse_optio
     char *copy = doc ? gql_arena_strndup(p->arena, length ? source : "", length) : NULL;
     if (!copy) {
         gql_arena_release(p->arena);
-        free(p);
+        gql_free(p);
         gql_error_nomem(err);
         return NULL;
     }
@@ -886,10 +888,10 @@ gql_document *gql_parse(const char *source, size_t length, const gql_parse_optio
 
     gql_document_node *root = run(p);
     gql_lexer_release(&p->lx);
-    free(p->stack);
+    gql_free(p->stack);
     if (!root) {
         gql_arena_release(p->arena);
-        free(p);
+        gql_free(p);
         return NULL;
     }
     doc->root = root;
@@ -898,7 +900,7 @@ gql_document *gql_parse(const char *source, size_t length, const gql_parse_optio
     doc->token_count = p->token_count;
     doc->no_location = options->no_location;
     doc->arena = p->arena_storage; /* the arena header moves into the document it holds */
-    free(p);
+    gql_free(p);
     return doc;
 }
 
