@@ -310,6 +310,8 @@ void gql_lexer_release(gql_lexer *lx) {
     lx->names.slots = NULL;
     gql_free(lx->line_spans);
     lx->line_spans = NULL;
+    gql_free(lx->scratch);
+    lx->scratch = NULL;
 }
 
 static inline void set_token(gql_token *tok, gql_token_kind kind, size_t start, size_t end) {
@@ -444,34 +446,50 @@ static unsigned long read_escape_fixed(gql_lexer *lx, size_t pos, size_t *end) {
                 lx->src + pos);
 }
 
+/* Make room for need more bytes in the scratch buffer after its first n. */
+static char *scratch_reserve(gql_lexer *lx, size_t n, size_t need) {
+    if (n + need > lx->scratch_cap) {
+        size_t cap = lx->scratch_cap ? lx->scratch_cap : 256;
+        while (cap < n + need) cap *= 2;
+        char *b = gql_realloc(lx->scratch, cap);
+        if (!b) fail_nomem(lx);
+        lx->scratch = b;
+        lx->scratch_cap = cap;
+    }
+    return lx->scratch + n;
+}
+
+/* Append raw source bytes [from, to) to the value being decoded. */
+static size_t append_raw(gql_lexer *lx, size_t n, size_t from, size_t to) {
+    if (from == to) return n;
+    memcpy(scratch_reserve(lx, n, to - from), lx->src + from, to - from);
+    return n + (to - from);
+}
+
 static void read_string(gql_lexer *lx, size_t start, gql_token *tok) {
     const char *s = lx->src;
     size_t len = lx->len, pos = start + 1, chunk = pos;
-    /* Escapes only shrink: the decoded value fits in the raw length. */
-    char *out = gql_arena_alloc(lx->arena, len - start + 1);
-    if (!out) fail_nomem(lx);
-    size_t n = 0;
+    size_t n = 0; /* decoded bytes in lx->scratch */
     char buf[16];
     while (pos < len) {
         unsigned char c = (unsigned char)s[pos];
         if (c == '"') {
-            memcpy(out + n, s + chunk, pos - chunk);
-            n += pos - chunk;
-            out[n] = '\0';
+            n = append_raw(lx, n, chunk, pos);
+            char *out = gql_arena_strndup(lx->arena, lx->scratch ? lx->scratch : "", n);
+            if (!out) fail_nomem(lx);
             set_token(tok, GQL_TOK_STRING, start, pos + 1);
             tok->text.ptr = out;
             tok->text.len = n;
             return;
         }
         if (c == '\\') {
-            memcpy(out + n, s + chunk, pos - chunk);
-            n += pos - chunk;
+            n = append_raw(lx, n, chunk, pos);
             size_t end;
             if (pos + 1 < len && s[pos + 1] == 'u') {
                 unsigned long cp = (pos + 2 < len && s[pos + 2] == '{')
                                        ? read_escape_variable(lx, pos, &end)
                                        : read_escape_fixed(lx, pos, &end);
-                n += encode_utf8(out + n, cp);
+                n += encode_utf8(scratch_reserve(lx, n, 4), cp);
             } else {
                 char e = pos + 1 < len ? s[pos + 1] : 0;
                 char v;
@@ -488,7 +506,8 @@ static void read_string(gql_lexer *lx, size_t start, gql_token *tok) {
                     SYNTAX_FAIL(lx, pos, "Invalid character escape sequence: '%.*s'.",
                                 chars_span(lx, pos, 2), s + pos);
                 }
-                out[n++] = v;
+                *scratch_reserve(lx, n, 1) = v;
+                n++;
                 end = pos + 2;
             }
             pos = chunk = end;

@@ -64,6 +64,8 @@ typedef struct gql_lexer {
     gql_intern_table names;  /* interned names of this document */
     size_t *line_spans;      /* scratch for block strings: line start/end pairs */
     size_t line_spans_cap;   /* capacity of line_spans, in pairs */
+    char *scratch;           /* scratch for decoding string values */
+    size_t scratch_cap;      /* its capacity in bytes */
     gql_error *err;          /* where errors are reported */
     jmp_buf *on_error;       /* longjmp target after an error is set */
 } gql_lexer;
