@@ -436,16 +436,18 @@ typedef struct gql_visitor {
 } gql_visitor;
 
 /*
- * Depth-first walk in graphql-core's key order: enter(node), children, then
- * leave(node). Returns GQL_VISIT_BREAK if a callback stopped the walk.
+ * Depth-first walk in graphql-core's visit() order (QUERY_DOCUMENT_KEYS; a
+ * field's arguments come before its directives): enter(node), children, then
+ * leave(node). SKIP from enter skips the children and that node's leave.
+ * Returns GQL_VISIT_BREAK if a callback stopped the walk.
  */
 gql_visit_action gql_visit(const gql_node *root, const gql_visitor *visitor,
                            void *user);
 
 /*
- * The children of a node in graphql-core's key order, for generic walks
- * (the visitor, to_dict). Each slot names the key and says whether it holds
- * one node (possibly NULL) or a list.
+ * The children of a node in graphql-core's Node.keys order, for to_dict and
+ * other generic copies (gql_visit walks in visit() order instead). Each slot
+ * names the key and says whether it holds one node (possibly NULL) or a list.
  */
 typedef struct gql_child_slot {
     const char *key;     /* graphql-core's attribute name */

@@ -6,23 +6,25 @@
  * graphql-core builds a linked list of buffers per node and renders it at
  * the end; indentation is applied to every newline inside an indented block,
  * block strings included. Here the text goes straight into one growable
- * malloc buffer, and the writer itself inserts the indentation after each
- * newline it writes. The few decisions that depend on the size of what is
- * about to be printed (wrapping long argument lists, putting argument and
- * variable definitions on separate lines when one of them spans lines) are
- * taken by printing the pieces in "measuring" mode first: the writer then
- * only counts code points and newlines, as graphql-core's buffer lengths do.
- * Only arguments and definitions are measured, and they never contain
- * anything measured in turn, so nothing is printed more than twice.
+ * buffer (from gql_realloc, so an embedder's allocator applies), and the
+ * writer itself inserts the indentation after each newline it writes.
+ *
+ * The few decisions that depend on the size of what is about to be printed
+ * (wrapping long argument lists, putting argument and variable definitions
+ * on separate lines when one of them spans lines) are taken by printing the
+ * pieces in "measuring" mode first: the writer then only counts code points
+ * and newlines, as graphql-core's buffer lengths do. Only arguments and
+ * definitions are measured, and they never contain anything measured in
+ * turn, so nothing is printed more than twice.
  *
  * The printer recurses over the tree; its depth is bounded by the parser's
  * max_depth, so that is safe.
  */
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "graftql.h"
+#include "mem.h"
 #include "printer.h"
 
 /* graphql-core's MAX_LINE_LENGTH: the argument wrapping limit, counted in
@@ -61,7 +63,7 @@ static bool reserve(writer *w, size_t extra) {
     size_t need = w->len + extra + 1;
     size_t cap = w->cap ? w->cap : 256;
     while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    char *p = realloc(w->buf, cap);
+    char *p = gql_realloc(w->buf, cap);
     if (!p) {
         w->nomem = true;
         return false;
@@ -313,13 +315,6 @@ static void print_description(writer *w, const gql_string_value *description) {
     PUTS(w, "\n");
 }
 
-/* join((...), " ") of optional pieces: a space before every piece but the
- * first one printed. */
-static void space_before(writer *w, bool *started) {
-    if (*started) PUTS(w, " ");
-    *started = true;
-}
-
 static void print_directives_after_space(writer *w, const gql_list *directives) {
     if (!directives->count) return;
     PUTS(w, " ");
@@ -397,32 +392,28 @@ static void print_fragment_definition(writer *w, const gql_fragment_definition *
 }
 
 /* Every named type definition and extension: keyword, name, interfaces,
- * directives, then the members as a block, or as "= A | B" for unions. */
+ * directives, then the members as a block, or as "= A | B" for unions.
+ * Extensions have no description. */
 static void print_type_definition(writer *w, const gql_type_definition *type,
                                   const char *keyword) {
     gql_kind kind = (gql_kind)type->base.kind;
-    bool started = true;
-    if (kind < GQL_SCHEMA_EXTENSION) {
-        print_description(w, type->description);
-    } else {
+    bool extension = kind >= GQL_SCALAR_TYPE_EXTENSION;
+    if (extension)
         PUTS(w, "extend ");
-    }
+    else
+        print_description(w, type->description);
     put_str(w, keyword);
     if (type->name) {
-        space_before(w, &started);
+        PUTS(w, " ");
         print_node(w, N(type->name));
     }
     if (type->interfaces.count) {
-        space_before(w, &started);
-        PUTS(w, "implements ");
+        PUTS(w, " implements ");
         print_list(w, &type->interfaces, " & ");
     }
-    if (type->directives.count) {
-        space_before(w, &started);
-        print_list(w, &type->directives, " ");
-    }
+    print_directives_after_space(w, &type->directives);
     if (type->members.count) {
-        space_before(w, &started);
+        PUTS(w, " ");
         if (kind == GQL_UNION_TYPE_DEFINITION || kind == GQL_UNION_TYPE_EXTENSION) {
             PUTS(w, "= ");
             print_list(w, &type->members, " | ");
@@ -656,7 +647,7 @@ static void print_node(writer *w, const gql_node *node) {
 /* Hand the buffer over NUL-terminated, or free it if anything failed. */
 static char *finish(writer *w, size_t *length) {
     if (!reserve(w, 0)) {
-        free(w->buf);
+        gql_free(w->buf);
         return NULL;
     }
     w->buf[w->len] = '\0';

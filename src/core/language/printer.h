@@ -2,8 +2,8 @@
  * printer.h: string helpers of the printer (private), shared with the other
  * printers of the core: the SDL printer needs is_printable_as_block_string to
  * choose how to print a description, and stripping ignored characters needs
- * the minimized block string form. Each returns a malloc'd NUL-terminated
- * string (free with free()) and its length in *length if length is not NULL,
+ * the minimized block string form. Each returns a NUL-terminated string to
+ * release with gql_free, and its length in *length if length is not NULL,
  * or NULL when out of memory. Input is UTF-8 and may contain NUL bytes.
  */
 #ifndef GQL_PRINTER_H
