@@ -21,6 +21,10 @@ static void test_line_endings(void) {
     check("a\n\nb", 3, 3, 1);
     check("a\r\rb", 3, 3, 1);
     check("a\n\r\nb", 4, 3, 1);
+    /* Between "\r" and "\n": graphql-core counts the line break and reports
+       column 0. */
+    check("a\r\nbc", 2, 2, 0);
+    check("\r\n\r\n{ a }", 1, 2, 0);
 }
 
 static void test_columns_count_code_points(void) {

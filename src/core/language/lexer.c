@@ -23,7 +23,7 @@
 /* What a byte can start. A table rather than a chain of comparisons because
  * the lexer consults it for every token (SQLite's aiClass does the same). */
 enum {
-    CC_OTHER,  /* not valid here: an error unless it is a multi-byte BOM */
+    CC_OTHER,  /* anything else, bytes >= 0x80 too: an error unless a BOM */
     CC_SPACE,  /* ' ', '\t', ',': ignored */
     CC_LF,     /* '\n' */
     CC_CR,     /* '\r' */
@@ -33,42 +33,48 @@ enum {
     CC_MINUS,  /* - */
     CC_DOT,    /* . */
     CC_QUOTE,  /* " */
-    CC_HASH,   /* # */
-    CC_HIGH    /* a byte >= 0x80: the start of a multi-byte character */
+    CC_HASH    /* # */
 };
 
-static uint8_t char_class[256];
-static uint8_t punct_kind[128];
-static uint8_t name_continue[256];
+/* Tables are constant data (no initialisation at run time), so parses may
+ * run concurrently without the GIL. */
+static const uint8_t char_class[256] = {
+    [' '] = CC_SPACE, ['\t'] = CC_SPACE, [','] = CC_SPACE, ['\n'] = CC_LF, ['\r'] = CC_CR, ['-'] = CC_MINUS,
+    ['.'] = CC_DOT, ['"'] = CC_QUOTE, ['#'] = CC_HASH, ['!'] = CC_PUNCT, ['$'] = CC_PUNCT, ['&'] = CC_PUNCT,
+    ['('] = CC_PUNCT, [')'] = CC_PUNCT, [':'] = CC_PUNCT, ['='] = CC_PUNCT, ['@'] = CC_PUNCT, ['['] = CC_PUNCT,
+    [']'] = CC_PUNCT, ['{'] = CC_PUNCT, ['}'] = CC_PUNCT, ['|'] = CC_PUNCT, ['a'] = CC_NAME, ['b'] = CC_NAME,
+    ['c'] = CC_NAME, ['d'] = CC_NAME, ['e'] = CC_NAME, ['f'] = CC_NAME, ['g'] = CC_NAME, ['h'] = CC_NAME,
+    ['i'] = CC_NAME, ['j'] = CC_NAME, ['k'] = CC_NAME, ['l'] = CC_NAME, ['m'] = CC_NAME, ['n'] = CC_NAME,
+    ['o'] = CC_NAME, ['p'] = CC_NAME, ['q'] = CC_NAME, ['r'] = CC_NAME, ['s'] = CC_NAME, ['t'] = CC_NAME,
+    ['u'] = CC_NAME, ['v'] = CC_NAME, ['w'] = CC_NAME, ['x'] = CC_NAME, ['y'] = CC_NAME, ['z'] = CC_NAME,
+    ['A'] = CC_NAME, ['B'] = CC_NAME, ['C'] = CC_NAME, ['D'] = CC_NAME, ['E'] = CC_NAME, ['F'] = CC_NAME,
+    ['G'] = CC_NAME, ['H'] = CC_NAME, ['I'] = CC_NAME, ['J'] = CC_NAME, ['K'] = CC_NAME, ['L'] = CC_NAME,
+    ['M'] = CC_NAME, ['N'] = CC_NAME, ['O'] = CC_NAME, ['P'] = CC_NAME, ['Q'] = CC_NAME, ['R'] = CC_NAME,
+    ['S'] = CC_NAME, ['T'] = CC_NAME, ['U'] = CC_NAME, ['V'] = CC_NAME, ['W'] = CC_NAME, ['X'] = CC_NAME,
+    ['Y'] = CC_NAME, ['Z'] = CC_NAME, ['_'] = CC_NAME, ['0'] = CC_DIGIT, ['1'] = CC_DIGIT, ['2'] = CC_DIGIT,
+    ['3'] = CC_DIGIT, ['4'] = CC_DIGIT, ['5'] = CC_DIGIT, ['6'] = CC_DIGIT, ['7'] = CC_DIGIT, ['8'] = CC_DIGIT,
+    ['9'] = CC_DIGIT,
+};
 
-static void init_tables(void) {
-    static volatile int ready;
-    if (ready) return;
-    for (int c = 0x80; c < 256; c++) char_class[c] = CC_HIGH;
-    char_class[' '] = char_class['\t'] = char_class[','] = CC_SPACE;
-    char_class['\n'] = CC_LF;
-    char_class['\r'] = CC_CR;
-    static const struct { char c; uint8_t kind; } puncts[] = {
-        {'!', GQL_TOK_BANG},      {'$', GQL_TOK_DOLLAR},    {'&', GQL_TOK_AMP},
-        {'(', GQL_TOK_PAREN_L},   {')', GQL_TOK_PAREN_R},   {':', GQL_TOK_COLON},
-        {'=', GQL_TOK_EQUALS},    {'@', GQL_TOK_AT},        {'[', GQL_TOK_BRACKET_L},
-        {']', GQL_TOK_BRACKET_R}, {'{', GQL_TOK_BRACE_L},   {'}', GQL_TOK_BRACE_R},
-        {'|', GQL_TOK_PIPE},
-    };
-    for (size_t i = 0; i < sizeof puncts / sizeof puncts[0]; i++) {
-        char_class[(unsigned char)puncts[i].c] = CC_PUNCT;
-        punct_kind[(unsigned char)puncts[i].c] = puncts[i].kind;
-    }
-    for (int c = 'A'; c <= 'Z'; c++) char_class[c] = CC_NAME, name_continue[c] = 1;
-    for (int c = 'a'; c <= 'z'; c++) char_class[c] = CC_NAME, name_continue[c] = 1;
-    char_class['_'] = CC_NAME, name_continue['_'] = 1;
-    for (int c = '0'; c <= '9'; c++) char_class[c] = CC_DIGIT, name_continue[c] = 1;
-    char_class['-'] = CC_MINUS;
-    char_class['.'] = CC_DOT;
-    char_class['"'] = CC_QUOTE;
-    char_class['#'] = CC_HASH;
-    ready = 1;
-}
+static const uint8_t punct_kind[128] = {
+    ['!'] = GQL_TOK_BANG, ['$'] = GQL_TOK_DOLLAR, ['&'] = GQL_TOK_AMP,
+    ['('] = GQL_TOK_PAREN_L, [')'] = GQL_TOK_PAREN_R, [':'] = GQL_TOK_COLON,
+    ['='] = GQL_TOK_EQUALS, ['@'] = GQL_TOK_AT, ['['] = GQL_TOK_BRACKET_L,
+    [']'] = GQL_TOK_BRACKET_R, ['{'] = GQL_TOK_BRACE_L, ['}'] = GQL_TOK_BRACE_R,
+    ['|'] = GQL_TOK_PIPE,
+};
+
+/* NameContinue: letters, digits and underscore. */
+static const uint8_t name_continue[256] = {
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['_'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1,
+    ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+};
 
 static inline bool is_digit(int c) { return c >= '0' && c <= '9'; }
 static inline bool is_name_start(int c) {
@@ -292,11 +298,22 @@ const gql_sym *gql_intern(gql_intern_table *t, gql_arena *arena, const char *s, 
     return sym;
 }
 
+uint32_t gql_name_hash(const char *s, uint32_t len) { return fnv1a(s, len); }
+
+const gql_sym *gql_intern_find(const gql_intern_table *t, const char *s, uint32_t len) {
+    if (!t->slots) return NULL;
+    uint32_t h = fnv1a(s, len);
+    for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask) {
+        const gql_sym *e = t->slots[i];
+        if (!e) return NULL;
+        if (e->hash == h && e->len == len && memcmp(e->str, s, len) == 0) return e;
+    }
+}
+
 /*=== MARK: Lexer ============================================================*/
 
 void gql_lexer_init(gql_lexer *lx, const char *src, size_t len, gql_arena *arena,
                     gql_error *err, jmp_buf *on_error) {
-    init_tables();
     memset(lx, 0, sizeof *lx);
     lx->src = src;
     lx->len = len;
@@ -692,15 +709,13 @@ void gql_lexer_read(gql_lexer *lx, gql_token *tok) {
                 break;
             }
             unexpected_char(lx, pos);
-        case CC_HIGH:
+        default:
             /* U+FEFF (byte order mark) is ignored like whitespace. */
             if (c == 0xEF && pos + 2 < len && (unsigned char)s[pos + 1] == 0xBB &&
                 (unsigned char)s[pos + 2] == 0xBF) {
                 pos += 3;
                 continue;
             }
-            unexpected_char(lx, pos);
-        default:
             unexpected_char(lx, pos);
         }
         lx->pos = tok->end;

@@ -94,4 +94,11 @@ const char *gql_lexer_describe_char(const gql_lexer *lx, size_t offset, char *bu
 const gql_sym *gql_intern(gql_intern_table *table, gql_arena *arena, const char *s,
                           uint32_t len);
 
+/* The interned name s[0, len) if the table has it, else NULL (never inserts,
+ * so a shared table can be read without locking). */
+const gql_sym *gql_intern_find(const gql_intern_table *table, const char *s, uint32_t len);
+
+/* The hash gql_sym.hash holds for the name s[0, len) (FNV-1a). */
+uint32_t gql_name_hash(const char *s, uint32_t len);
+
 #endif /* GQL_LEXER_H */

@@ -1,0 +1,33 @@
+"""graftql: a GraphQL engine for Python whose core is written in C.
+
+>>> import graftql
+>>> document = graftql.parse("{ hello }")
+>>> graftql.print_ast(document)
+'{\\n  hello\\n}'
+"""
+
+from graftql._core import (
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_SOURCE_LENGTH,
+    DEFAULT_MAX_TOKENS,
+    MAX_DEPTH_CEILING,
+    Document,
+    __version__,
+    parse,
+    print_ast,
+)
+from graftql.error import GraphQLError, GraphQLSyntaxError, SourceLocation
+
+__all__ = [
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_SOURCE_LENGTH",
+    "DEFAULT_MAX_TOKENS",
+    "MAX_DEPTH_CEILING",
+    "Document",
+    "GraphQLError",
+    "GraphQLSyntaxError",
+    "SourceLocation",
+    "__version__",
+    "parse",
+    "print_ast",
+]

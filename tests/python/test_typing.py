@@ -1,0 +1,96 @@
+"""Keeps the stubs honest: typed uses of the public API, checked by
+``mypy --strict`` (see [tool.mypy] in pyproject.toml) and run by pytest.
+
+Each annotation states the type the API promises; mypy fails if the stubs or
+the Python modules say otherwise, pytest fails if the runtime does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import graftql
+from graftql import Document, GraphQLError, GraphQLSyntaxError, SourceLocation
+from graftql.cli import main
+from graftql.error import FormattedSourceLocation, GraphQLFormattedError
+
+
+def test_parse_and_document() -> None:
+    document: Document = graftql.parse(
+        "{ a }", max_tokens=100, max_depth=10, max_source_length=1000, no_location=False
+    )
+    also: Document = graftql.parse("{ a }", max_tokens=None, max_depth=None)
+    tree: dict[str, Any] = document.to_dict()
+    with_locations: dict[str, Any] = also.to_dict(locations=True)
+    source: str = document.source
+    tokens: int = document.token_count
+    no_location: bool = document.no_location
+    printed: str = graftql.print_ast(document)
+    assert tree["kind"] == with_locations["kind"] == "document"
+    assert (source, tokens, no_location, printed) == ("{ a }", 3, False, "{\n  a\n}")
+
+
+def test_constants() -> None:
+    limits: list[int] = [
+        graftql.DEFAULT_MAX_TOKENS,
+        graftql.DEFAULT_MAX_DEPTH,
+        graftql.DEFAULT_MAX_SOURCE_LENGTH,
+        graftql.MAX_DEPTH_CEILING,
+    ]
+    version: str = graftql.__version__
+    assert all(limit > 0 for limit in limits)
+    assert version
+
+
+def test_errors() -> None:
+    try:
+        graftql.parse("{")
+    except GraphQLSyntaxError as error:
+        message: str = error.message
+        description: str = error.description
+        locations: list[SourceLocation] | None = error.locations
+        positions = error.positions
+        source: str | None = error.source
+        formatted: GraphQLFormattedError = error.formatted
+        assert message == "Syntax Error: " + description
+        assert locations is not None
+        first: SourceLocation = locations[0]
+        line: int = first.line
+        column: int = first.column
+        location: FormattedSourceLocation = first.formatted
+        assert (line, column) == (1, 2)
+        assert location == {"line": 1, "column": 2}
+        assert positions is not None and list(positions) == [1]
+        assert source == "{"
+        assert formatted["message"] == message
+    else:  # pragma: no cover
+        raise AssertionError("expected a syntax error")
+
+    error2 = GraphQLError(
+        "Boom.",
+        source="{ a }",
+        positions=[2],
+        path=["a", 0],
+        original_error=ValueError("inner"),
+        extensions={"code": "E"},
+    )
+    path: list[str | int] | None = error2.path
+    extensions: dict[str, Any] = error2.extensions
+    original: BaseException | None = error2.original_error
+    text: str = str(error2)
+    assert path == ["a", 0]
+    assert extensions == {"code": "E"}
+    assert isinstance(original, ValueError)
+    assert text.startswith("Boom.\n\nGraphQL request:1:3")
+
+
+def test_cli_main(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "query.graphql"
+    path.write_text("{ a }", encoding="utf-8")
+    status: int = main(["parse", str(path)])
+    assert status == 0
+    assert capsys.readouterr().out == "{\n  a\n}\n"
+    assert main(["parse", str(tmp_path / "missing.graphql")]) == 2
