@@ -1,0 +1,308 @@
+/*
+ * graftql_c.c: graftql-c, the command-line tool of the C library. It parses
+ * and prints GraphQL documents with nothing but libgraftql, so the core can
+ * be exercised (by hand, by tests/c/test_cli.sh, by CI) without Python.
+ *
+ * Every command is one row of the command table below: later commands
+ * (check-schema, print-schema, validate, execute) are new rows, each with its
+ * own run function. Options are shared and may stand anywhere on the line.
+ *
+ * Exit codes: 0 success; 1 the document has an error (syntax or limit),
+ * reported as FILE:LINE:COLUMN: MESSAGE on stderr; 2 usage, input/output or
+ * out-of-memory error.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graftql.h"
+
+enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+/* Everything a command needs from the command line. */
+typedef struct invocation {
+    const char *prog;           /* the program name, for messages */
+    gql_parse_options options;  /* --max-tokens, --max-depth applied */
+    const char **args;          /* positional arguments after the command */
+    int nargs;                  /* their number */
+} invocation;
+
+typedef int (*command_fn)(const invocation *inv);
+
+typedef struct command {
+    const char *name;     /* as typed on the command line */
+    const char *usage;    /* its arguments, for --help */
+    const char *summary;  /* one line for --help */
+    int nargs;            /* positional arguments it takes */
+    command_fn run;
+} command;
+
+/*=== MARK: Input ===========================================================*/
+
+/* A whole file (or stdin for "-") read into memory, and the name to report. */
+typedef struct input {
+    char *data;        /* malloc'd, NUL-terminated (the parser ignores the NUL) */
+    size_t length;     /* bytes, excluding the terminating NUL */
+    const char *name;  /* the path, or "<stdin>" */
+} input;
+
+/* Read path ("-" for stdin) into *in. On failure prints a message naming the
+ * file and returns false. */
+static bool read_input(const invocation *inv, const char *path, input *in) {
+    bool is_stdin = strcmp(path, "-") == 0;
+    in->name = is_stdin ? "<stdin>" : path;
+    in->data = NULL;
+    in->length = 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: cannot open %s: %s\n", inv->prog, path, strerror(errno));
+        return false;
+    }
+    size_t cap = 0;
+    char *buf = NULL;
+    for (;;) {
+        if (cap - in->length < 4096) {
+            size_t new_cap = cap ? cap * 2 : 65536;
+            char *grown = new_cap > cap ? realloc(buf, new_cap) : NULL;
+            if (!grown) {
+                fprintf(stderr, "%s: %s: out of memory\n", inv->prog, in->name);
+                goto fail;
+            }
+            buf = grown;
+            cap = new_cap;
+        }
+        size_t n = fread(buf + in->length, 1, cap - in->length - 1, f);
+        in->length += n;
+        if (n == 0) break;
+    }
+    if (ferror(f)) {
+        /* fread sets errno on POSIX systems (EISDIR for a directory, EIO...). */
+        fprintf(stderr, "%s: cannot read %s: %s\n", inv->prog, in->name, strerror(errno));
+        goto fail;
+    }
+    if (!is_stdin) fclose(f);
+    buf[in->length] = '\0';
+    in->data = buf;
+    return true;
+fail:
+    if (!is_stdin) fclose(f);
+    free(buf);
+    return false;
+}
+
+/* Parse an input; on failure report FILE:LINE:COLUMN: MESSAGE and return NULL
+ * with *status set to the exit code. */
+static gql_document *parse_input(const invocation *inv, const input *in, int *status) {
+    gql_error err = {0};
+    gql_document *doc = gql_parse(in->data, in->length, &inv->options, &err);
+    if (doc) return doc;
+    if (err.code == GQL_ERR_NOMEM) {
+        fprintf(stderr, "%s: %s: %s\n", inv->prog, in->name, err.message);
+        *status = EXIT_USAGE;
+    } else {
+        gql_location loc = gql_locate(in->data, in->length, err.offset);
+        fprintf(stderr, "%s:%u:%u: %s\n", in->name, (unsigned)loc.line,
+                (unsigned)loc.column, err.message);
+        *status = EXIT_INVALID;
+    }
+    gql_error_clear(&err);
+    return NULL;
+}
+
+/*=== MARK: Commands ========================================================*/
+
+/* parse FILE: print the document as graphql-core's print_ast does. */
+static int cmd_parse(const invocation *inv) {
+    input in;
+    if (!read_input(inv, inv->args[0], &in)) return EXIT_USAGE;
+    int status = 0;
+    gql_document *doc = parse_input(inv, &in, &status);
+    if (doc) {
+        size_t length = 0;
+        char *text = gql_print(&gql_document_root(doc)->base, &length);
+        if (!text) {
+            fprintf(stderr, "%s: %s: out of memory\n", inv->prog, in.name);
+            status = EXIT_USAGE;
+        } else {
+            fwrite(text, 1, length, stdout);
+            fputc('\n', stdout);
+            gql_free(text);
+        }
+        gql_document_free(doc);
+    }
+    free(in.data);
+    if (status == 0 && fflush(stdout) != 0) {
+        fprintf(stderr, "%s: cannot write the output: %s\n", inv->prog, strerror(errno));
+        status = EXIT_USAGE;
+    }
+    return status;
+}
+
+/* check FILE: exit 0 if the document parses; the error is reported otherwise. */
+static int cmd_check(const invocation *inv) {
+    input in;
+    if (!read_input(inv, inv->args[0], &in)) return EXIT_USAGE;
+    int status = 0;
+    gql_document *doc = parse_input(inv, &in, &status);
+    gql_document_free(doc);
+    free(in.data);
+    return status;
+}
+
+static const command commands[] = {
+    {"parse", "FILE", "parse FILE and print it back normalized (as print_ast)", 1, cmd_parse},
+    {"check", "FILE", "exit 0 if FILE parses, else report FILE:LINE:COLUMN: error", 1,
+     cmd_check},
+};
+
+/*=== MARK: Command line ====================================================*/
+
+static void print_help(FILE *out, const char *prog) {
+    fprintf(out, "usage: %s [OPTIONS] COMMAND ARGS...\n\n", prog);
+    fputs("GraphQL documents with libgraftql, without Python. FILE may be - for stdin.\n\n"
+          "commands:\n",
+          out);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        char head[64];
+        snprintf(head, sizeof head, "%s %s", commands[i].name, commands[i].usage);
+        fprintf(out, "  %-22s %s\n", head, commands[i].summary);
+    }
+    fprintf(out,
+            "\noptions:\n"
+            "  --max-tokens N         stop after N tokens, comments included; 0: no limit\n"
+            "                         (default %u)\n"
+            "  --max-depth N          deepest nesting of selection sets, lists and objects,\n"
+            "                         1..%u (default %u)\n"
+            "  -h, --help             show this help and exit\n"
+            "  --version              show the version and exit\n"
+            "\nexit status: 0 success, 1 the document has an error, 2 usage or I/O error\n",
+            GQL_DEFAULT_MAX_TOKENS, GQL_MAX_DEPTH_CEILING, GQL_DEFAULT_MAX_DEPTH);
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static int usage_error(const char *prog, const char *fmt, ...) {
+    va_list ap;
+    fprintf(stderr, "%s: ", prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", prog);
+    return EXIT_USAGE;
+}
+
+/* A decimal number in [min, max]; false if text is anything else. */
+static bool parse_number(const char *text, unsigned long min, unsigned long max,
+                         uint32_t *out) {
+    if (!text || *text < '0' || *text > '9') return false;
+    errno = 0;
+    char *end = NULL;
+    unsigned long value = strtoul(text, &end, 10);
+    if (errno || *end || value < min || value > max) return false;
+    *out = (uint32_t)value;
+    return true;
+}
+
+/* The value of option name: "--name=V" or "--name V" (consuming argv[*i+1]).
+ * Returns NULL when arg is not this option; sets *missing if V is absent. */
+static const char *option_value(const char *arg, const char *name, int argc, char **argv,
+                                int *i, bool *missing) {
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0) return NULL;
+    if (arg[n] == '=') return arg + n + 1;
+    if (arg[n] != '\0') return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return arg;
+    }
+    return argv[++*i];
+}
+
+int main(int argc, char **argv) {
+    const char *prog = argc > 0 && argv[0] ? argv[0] : "graftql-c";
+    const char *slash = strrchr(prog, '/');
+    if (slash) prog = slash + 1;
+
+    invocation inv = {.prog = prog};
+    gql_parse_options_init(&inv.options);
+    const char **positional = calloc((size_t)(argc > 0 ? argc : 1), sizeof *positional);
+    if (!positional) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return EXIT_USAGE;
+    }
+    int npositional = 0, status = 0;
+    bool options_done = false;
+
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        bool missing = false;
+        const char *value;
+        if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            positional[npositional++] = arg;
+        } else if (strcmp(arg, "--") == 0) {
+            options_done = true;
+        } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            print_help(stdout, prog);
+            goto done;
+        } else if (strcmp(arg, "--version") == 0) {
+            printf("graftql-c %s\n", GQL_VERSION_STRING);
+            goto done;
+        } else if ((value = option_value(arg, "--max-tokens", argc, argv, &i, &missing))) {
+            if (missing) {
+                status = usage_error(prog, "option %s needs a value", "--max-tokens");
+                goto done;
+            }
+            if (!parse_number(value, 0, UINT32_MAX, &inv.options.max_tokens)) {
+                status = usage_error(prog,
+                                     "--max-tokens must be a whole number (0 for no limit), "
+                                     "not '%s'",
+                                     value);
+                goto done;
+            }
+        } else if ((value = option_value(arg, "--max-depth", argc, argv, &i, &missing))) {
+            if (missing) {
+                status = usage_error(prog, "option %s needs a value", "--max-depth");
+                goto done;
+            }
+            if (!parse_number(value, 1, GQL_MAX_DEPTH_CEILING, &inv.options.max_depth)) {
+                status = usage_error(prog, "--max-depth must be a whole number from 1 to %u, "
+                                     "not '%s'", GQL_MAX_DEPTH_CEILING, value);
+                goto done;
+            }
+        } else {
+            status = usage_error(prog, "unknown option '%s'", arg);
+            goto done;
+        }
+    }
+
+    if (npositional == 0) {
+        status = usage_error(prog, "missing command (parse, check)");
+        goto done;
+    }
+    const command *cmd = NULL;
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+        if (strcmp(commands[c].name, positional[0]) == 0) cmd = &commands[c];
+    if (!cmd) {
+        status = usage_error(prog, "unknown command '%s' (commands: parse, check)",
+                             positional[0]);
+        goto done;
+    }
+    if (npositional - 1 != cmd->nargs) {
+        status = usage_error(prog, "%s argument%s: usage is '%s %s'",
+                             npositional - 1 < cmd->nargs ? "missing" : "too many",
+                             npositional - 1 < cmd->nargs && cmd->nargs == 1 ? "" : "s",
+                             cmd->name, cmd->usage);
+        goto done;
+    }
+    inv.args = positional + 1;
+    inv.nargs = npositional - 1;
+    status = cmd->run(&inv);
+
+done:
+    free(positional);
+    return status;
+}

@@ -1,0 +1,76 @@
+/*
+ * test_fuzz_regressions.c: replays, without libFuzzer, every input saved
+ * under fuzz/regressions/parser (crashes the fuzzer once found) and the seed
+ * corpus fuzz/corpus/parser through the fuzz target's own property
+ * (fuzz/parser_check.c), so a fixed crash stays fixed in every build,
+ * sanitized or not. Files whose names start with '.' are skipped.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+
+#include "harness.h"
+#include "parser_check.h"
+
+#ifndef GQL_FUZZ_DIR
+#define GQL_FUZZ_DIR "fuzz"
+#endif
+
+static char *read_file(const char *path, size_t *length) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *grown = realloc(buf, cap *= 2);
+            if (!grown) free(buf);
+            buf = grown;
+        }
+    }
+    fclose(f);
+    *length = n;
+    return buf;
+}
+
+/* Check every file of dir; returns how many were replayed. */
+static int replay_dir(const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) {
+        gql_test_fail(__FILE__, __LINE__, "cannot open %s", dir);
+        return 0;
+    }
+    int replayed = 0;
+    struct dirent *entry;
+    while ((entry = readdir(d)) != NULL) {
+        if (entry->d_name[0] == '.') continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
+        size_t length = 0;
+        char *data = read_file(path, &length);
+        if (!data) {
+            gql_test_fail(__FILE__, __LINE__, "cannot read %s", path);
+            continue;
+        }
+        const char *problem = gql_fuzz_check_parser((const uint8_t *)data, length);
+        if (problem) gql_test_fail(__FILE__, __LINE__, "%s: %s", path, problem);
+        free(data);
+        replayed++;
+    }
+    closedir(d);
+    return replayed;
+}
+
+static void test_regressions(void) {
+    replay_dir(GQL_FUZZ_DIR "/regressions/parser");
+}
+
+static void test_seed_corpus(void) {
+    CHECK(replay_dir(GQL_FUZZ_DIR "/corpus/parser") >= 10);
+}
+
+int main(void) {
+    RUN(test_regressions);
+    RUN(test_seed_corpus);
+    return gql_test_summary();
+}
