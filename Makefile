@@ -19,7 +19,8 @@ ASAN_VENV ?= .venv-asan
 FUZZ_TIME ?= 60
 
 VPY := $(VENV)/bin/python
-PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 $(VPY) -m pip
+PIP := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 \
+  $(VPY) -m pip
 # The venv's meson and ninja, found first.
 MESON := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(CURDIR)/$(VENV)/bin/meson
 BUILD_DEPS := 'meson-python>=0.16' 'meson>=1.1' ninja
@@ -79,12 +80,12 @@ demo: $(STAMP_PKG)
 	@echo "==> Parse examples/demo/query.graphql and print it back normalized:"
 	@echo "    graftql parse examples/demo/query.graphql"
 	@echo
-	@$(VENV)/bin/graftql parse examples/demo/query.graphql
+	@$(VPY) -m graftql parse examples/demo/query.graphql
 	@echo
 	@echo "==> A document with a syntax error: the error names the file, line and column."
 	@echo "    graftql parse examples/demo/broken.graphql"
 	@echo
-	@status=0; $(VENV)/bin/graftql parse examples/demo/broken.graphql || status=$$?; \
+	@status=0; $(VPY) -m graftql parse examples/demo/broken.graphql || status=$$?; \
 	  echo; echo "(exit status $$status: 1 means the document has an error)"; \
 	  [ $$status -eq 1 ]
 

@@ -55,7 +55,11 @@ static const char *check_failure(const gql_error *err, const char *src, size_t s
     if (err->code == GQL_OK || !err->message) return "gql_parse returned NULL without an error";
     if (err->offset > size) return "error offset past the end of the source";
     gql_location loc = gql_locate(src, size, err->offset);
-    if (loc.line == 0 || loc.column == 0) return "error location not 1-based";
+    if (loc.line == 0) return "error line not 1-based";
+    /* Column 0 only between "\r" and "\n", as graphql-core computes it. */
+    bool inside_crlf = err->offset > 0 && err->offset < size && src[err->offset - 1] == '\r' &&
+                       src[err->offset] == '\n';
+    if (loc.column == 0 && !inside_crlf) return "error column not 1-based";
     return NULL;
 }
 
