@@ -3,7 +3,7 @@
 #   make demo    set up .venv if needed, parse a sample document and show an error
 #   make test    set up .venv with the test tools, run the C tests, lint, pytest
 #
-# Helpers: c-test, lint, py-test, asan (asan-c, asan-py), fuzz, bench, clean,
+# Helpers: c-test, lint, py-test, asan (asan-c, asan-py), fuzz, bench (WORKLOAD=...), clean,
 # distclean. Everything is built out of tree under build/; the Python package
 # is an editable meson-python install in .venv that rebuilds itself on import,
 # so re-running `make test` after a change rebuilds only what changed.
@@ -167,8 +167,7 @@ fuzz: build/ci-fuzz/build.ninja | $(STAMP_BASE)
 #=== Others ==================================================================
 
 bench: $(STAMP_TEST)
-	@if [ -f bench/run.py ]; then $(VPY) bench/run.py; \
-	  else echo "bench: no harness yet (bench/run.py)"; fi
+	$(VPY) -m bench $(or $(WORKLOAD),all)
 
 # Removing build/py breaks the editable install: drop its stamps too.
 clean:
