@@ -8,7 +8,9 @@
  * This header covers the language layer: parsing a GraphQL document (executable
  * or type system) into an AST held in an arena, printing it back exactly as
  * graphql-core's print_ast does, walking it with a visitor, and turning byte
- * offsets into the line and column graphql-core reports.
+ * offsets into the line and column graphql-core reports. It also covers the
+ * type system: building a schema from SDL documents and validating it, with
+ * every error reported in a gql_error_list.
  *
  * Ownership: a gql_document owns everything reachable from it (nodes, names,
  * string values, a copy of the source). gql_document_free releases it all in
@@ -34,7 +36,8 @@ typedef enum gql_status {
     GQL_ERR_SYNTAX,  /* the document does not follow the grammar */
     GQL_ERR_LIMIT,   /* a parse limit was exceeded (tokens, depth, size) */
     GQL_ERR_NOMEM,   /* an allocation failed */
-    GQL_ERR_ARG      /* the caller passed an invalid argument */
+    GQL_ERR_ARG,     /* the caller passed an invalid argument */
+    GQL_ERR_INVALID  /* the input is not valid: the error list says why */
 } gql_status;
 
 /*
@@ -457,6 +460,164 @@ typedef struct gql_child_slot {
 
 /* Slots of a kind; *count receives their number. */
 const gql_child_slot *gql_child_slots(gql_kind kind, size_t *count);
+
+/*=== MARK: Error lists =====================================================*/
+
+/*
+ * Validation reports every error it finds, not only the first, each with
+ * graphql-core's message and zero or more locations. A location is a byte
+ * offset in one of the documents the call was given (source is its index in
+ * that array); turn it into graphql-core's line and column with gql_locate on
+ * gql_document_source(docs[source]). Documents parsed with no_location give
+ * errors without locations, as graphql-core does.
+ */
+typedef struct gql_source_location {
+    uint32_t source;  /* index of the document in the array given to the call */
+    uint32_t offset;  /* byte offset into that document's source */
+} gql_source_location;
+
+typedef struct gql_diagnostic {
+    char *message;                    /* NUL-terminated, owned by the list */
+    size_t message_len;               /* bytes, excluding the NUL */
+    gql_source_location *locations;   /* owned by the list; NULL if none */
+    uint32_t location_count;          /* number of locations */
+} gql_diagnostic;
+
+typedef struct gql_error_list {
+    gql_diagnostic *items;  /* the errors, in the order they were found */
+    size_t count;           /* number of items */
+    size_t capacity;        /* allocated items */
+    gql_status status;      /* GQL_ERR_NOMEM when an error could not be recorded */
+} gql_error_list;
+
+/* Start an empty list (the same as zero-initialising it). */
+void gql_error_list_init(gql_error_list *list);
+
+/* Release every error and make the list empty again. */
+void gql_error_list_clear(gql_error_list *list);
+
+/*=== MARK: Schema ==========================================================*/
+
+/*
+ * A schema built from SDL, as graphql-core's build_ast_schema builds it: every
+ * type kind, an explicit schema definition or the default root type names
+ * (Query, Mutation, Subscription), extensions merged into the types they
+ * extend, custom directives, the built-in scalars, directives and
+ * introspection types. The type map keeps graphql-core's order (types in
+ * document order, each followed by the built-in types it first references,
+ * then the introspection types), which introspection and print_schema follow.
+ *
+ * Ownership: the schema owns everything it holds (names interned once per
+ * schema, descriptions, default values and applied directives copied into
+ * its arena). The documents may be freed as soon as gql_schema_build returns.
+ */
+typedef struct gql_schema gql_schema;
+typedef struct gql_schema_type gql_schema_type;            /* a named type */
+typedef struct gql_schema_directive gql_schema_directive;  /* a directive definition */
+
+/* The kinds of __TypeKind, in its order. */
+typedef enum gql_type_kind {
+    GQL_TYPE_SCALAR,
+    GQL_TYPE_OBJECT,
+    GQL_TYPE_INTERFACE,
+    GQL_TYPE_UNION,
+    GQL_TYPE_ENUM,
+    GQL_TYPE_INPUT_OBJECT,
+    GQL_TYPE_LIST,
+    GQL_TYPE_NON_NULL
+} gql_type_kind;
+
+/* "SCALAR", "OBJECT", ... as __TypeKind names them. */
+const char *gql_type_kind_name(gql_type_kind kind);
+
+/* The values of __DirectiveLocation, in its order. */
+typedef enum gql_directive_location {
+    GQL_LOCATION_QUERY,
+    GQL_LOCATION_MUTATION,
+    GQL_LOCATION_SUBSCRIPTION,
+    GQL_LOCATION_FIELD,
+    GQL_LOCATION_FRAGMENT_DEFINITION,
+    GQL_LOCATION_FRAGMENT_SPREAD,
+    GQL_LOCATION_INLINE_FRAGMENT,
+    GQL_LOCATION_VARIABLE_DEFINITION,
+    GQL_LOCATION_SCHEMA,
+    GQL_LOCATION_SCALAR,
+    GQL_LOCATION_OBJECT,
+    GQL_LOCATION_FIELD_DEFINITION,
+    GQL_LOCATION_ARGUMENT_DEFINITION,
+    GQL_LOCATION_INTERFACE,
+    GQL_LOCATION_UNION,
+    GQL_LOCATION_ENUM,
+    GQL_LOCATION_ENUM_VALUE,
+    GQL_LOCATION_INPUT_OBJECT,
+    GQL_LOCATION_INPUT_FIELD_DEFINITION,
+    GQL_LOCATION_DIRECTIVE_DEFINITION,
+    GQL_LOCATION_COUNT
+} gql_directive_location;
+
+/* "QUERY", "FIELD_DEFINITION", ... as __DirectiveLocation names them. */
+const char *gql_directive_location_name(gql_directive_location location);
+
+typedef struct gql_schema_options {
+    bool assume_valid_sdl;  /* skip the SDL validation rules */
+    bool assume_valid;      /* skip the SDL rules and validate_schema */
+} gql_schema_options;
+
+/* Fill options with the defaults (validate everything). */
+void gql_schema_options_init(gql_schema_options *options);
+
+/*
+ * Build a schema from ndocs SDL documents, read as one document made of
+ * their definitions in order (graphql-core's concat_ast). options may be NULL
+ * for the defaults. errors must be initialised; errors found are appended.
+ *
+ * Returns NULL when the documents break an SDL rule (graphql-core's
+ * assert_valid_sdl: every error is listed), when graphql-core's
+ * build_ast_schema would raise (an invalid @deprecated reason or
+ * @specifiedBy url; with the SDL rules skipped, a reference to an undefined
+ * type), when out of memory (errors->status is GQL_ERR_NOMEM) or when docs
+ * or one of its documents is NULL (errors->status is GQL_ERR_ARG). errors
+ * may be NULL when the caller does not want them.
+ *
+ * Otherwise returns the schema, then checked as graphql-core's validate_schema
+ * checks it: its errors are appended and gql_schema_is_valid says whether
+ * there were any. An invalid schema can still be looked at (types, printing,
+ * introspection) but must not be executed against, as in graphql-core.
+ */
+gql_schema *gql_schema_build(const gql_document *const *docs, size_t ndocs,
+                             const gql_schema_options *options, gql_error_list *errors);
+
+void gql_schema_free(gql_schema *schema);
+
+/* False when validate_schema found errors (they were reported by the build). */
+bool gql_schema_is_valid(const gql_schema *schema);
+
+/* The type map, in graphql-core's order. */
+size_t gql_schema_type_count(const gql_schema *schema);
+const gql_schema_type *gql_schema_type_at(const gql_schema *schema, size_t index);
+
+/* The type named name[0, length) in the type map, or NULL. As in graphql-core,
+ * a built-in scalar the schema never references is not in the map. */
+const gql_schema_type *gql_schema_get_type(const gql_schema *schema, const char *name,
+                                           size_t length);
+
+/* The root type of an operation type, or NULL when the schema has none. It
+ * is the type the SDL names, which validation requires to be an object. */
+const gql_schema_type *gql_schema_root_type(const gql_schema *schema, gql_operation op);
+
+/* The directives: those the SDL defines, in order, then the specified ones
+ * it does not redefine (@include, @skip, @deprecated, @specifiedBy, @oneOf). */
+size_t gql_schema_directive_count(const gql_schema *schema);
+const gql_schema_directive *gql_schema_directive_at(const gql_schema *schema, size_t index);
+const gql_schema_directive *gql_schema_get_directive(const gql_schema *schema,
+                                                     const char *name, size_t length);
+
+/* The schema description, or NULL. */
+const gql_text *gql_schema_description(const gql_schema *schema);
+
+const char *gql_schema_type_name(const gql_schema_type *type);
+gql_type_kind gql_schema_type_kind(const gql_schema_type *type);
+const char *gql_schema_directive_name(const gql_schema_directive *directive);
 
 #ifdef __cplusplus
 }

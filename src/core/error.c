@@ -1,5 +1,5 @@
 /*
- * error.c: errors as data (see gql_error in graftql.h).
+ * error.c: errors as data (see gql_error and gql_error_list in graftql.h).
  *
  * Messages are formatted by a small formatter of our own rather than
  * vsnprintf, because a message may quote source text that holds a NUL
@@ -122,4 +122,120 @@ void gql_error_set(gql_error *err, gql_status code, size_t offset, const char *f
     va_start(ap, fmt);
     gql_error_vset(err, code, offset, fmt, ap);
     va_end(ap);
+}
+
+char *gql_vformat(size_t *length, const char *fmt, va_list ap) {
+    va_list measure;
+    va_copy(measure, ap);
+    size_t len = format(NULL, fmt, measure);
+    va_end(measure);
+    char *msg = gql_malloc(len + 1);
+    if (!msg) return NULL;
+    format(msg, fmt, ap);
+    msg[len] = '\0';
+    if (length) *length = len;
+    return msg;
+}
+
+char *gql_format(size_t *length, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = gql_vformat(length, fmt, ap);
+    va_end(ap);
+    return msg;
+}
+
+/*=== MARK: Error lists =====================================================*/
+
+void gql_error_list_init(gql_error_list *list) {
+    if (list) memset(list, 0, sizeof *list);
+}
+
+void gql_error_list_clear(gql_error_list *list) {
+    if (!list) return;
+    for (size_t i = 0; i < list->count; i++) {
+        gql_free(list->items[i].message);
+        gql_free(list->items[i].locations);
+    }
+    gql_free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+void gql_error_list_nomem(gql_error_list *list) {
+    if (list) list->status = GQL_ERR_NOMEM;
+}
+
+bool gql_error_list_vadd(gql_error_list *list, const gql_source_location *locs,
+                         uint32_t nlocs, const char *fmt, va_list ap) {
+    if (!list) return false;
+    if (list->count == list->capacity) {
+        size_t cap = list->capacity ? list->capacity * 2 : 8;
+        gql_diagnostic *items = cap > SIZE_MAX / sizeof *items
+                                    ? NULL
+                                    : gql_realloc(list->items, cap * sizeof *items);
+        if (!items) goto nomem;
+        list->items = items;
+        list->capacity = cap;
+    }
+    gql_diagnostic *d = &list->items[list->count];
+    memset(d, 0, sizeof *d);
+    d->message = gql_vformat(&d->message_len, fmt, ap);
+    if (!d->message) goto nomem;
+    if (nlocs) {
+        d->locations = gql_malloc(nlocs * sizeof *d->locations);
+        if (!d->locations) {
+            gql_free(d->message);
+            goto nomem;
+        }
+        memcpy(d->locations, locs, nlocs * sizeof *d->locations);
+        d->location_count = nlocs;
+    }
+    list->count++;
+    return true;
+nomem:
+    list->status = GQL_ERR_NOMEM;
+    return false;
+}
+
+bool gql_error_list_add(gql_error_list *list, const gql_source_location *locs, uint32_t nlocs,
+                        const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    bool ok = gql_error_list_vadd(list, locs, nlocs, fmt, ap);
+    va_end(ap);
+    return ok;
+}
+
+bool gql_error_list_vadd_at(gql_error_list *list, const gql_document *const *docs,
+                            size_t ndocs, const gql_ast_ref *refs, size_t nrefs,
+                            const char *fmt, va_list ap) {
+    gql_source_location small[16];
+    gql_source_location *locs = small;
+    if (nrefs > sizeof small / sizeof small[0]) {
+        locs = nrefs > SIZE_MAX / sizeof *locs ? NULL : gql_malloc(nrefs * sizeof *locs);
+        if (!locs) {
+            gql_error_list_nomem(list);
+            return false;
+        }
+    }
+    uint32_t n = 0;
+    for (size_t i = 0; i < nrefs; i++) {
+        const gql_ast_ref *r = &refs[i];
+        if (!r->node || r->source >= ndocs || gql_document_no_location(docs[r->source]))
+            continue;
+        locs[n++] = (gql_source_location){r->source, r->node->start};
+    }
+    bool ok = gql_error_list_vadd(list, n ? locs : NULL, n, fmt, ap);
+    if (locs != small) gql_free(locs);
+    return ok;
+}
+
+bool gql_error_list_add_at(gql_error_list *list, const gql_document *const *docs,
+                           size_t ndocs, const gql_ast_ref *refs, size_t nrefs,
+                           const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    bool ok = gql_error_list_vadd_at(list, docs, ndocs, refs, nrefs, fmt, ap);
+    va_end(ap);
+    return ok;
 }
