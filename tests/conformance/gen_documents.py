@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -180,23 +181,20 @@ class Layout:
         )[0]
         if kind == "none" and not _may_touch(prev, nxt):
             kind = "space"
-        return {
-            "space": lambda: " ",
-            "none": lambda: "",
-            "newline": lambda: self.newline() + "  " * rng.randrange(4),
-            "comma": lambda: rng.choice([",", ", ", " , ", ",,", ",\n"]),
-            "indent": lambda: self.newline() + rng.choice(["\t", "    ", " \t ", ""]),
-            "tab": lambda: "\t",
-            "comment": lambda: (
-                f"{rng.choice(['', ' ', '  '])}#{rng.choice(COMMENT_TEXTS)}"
-                + self.newline()
-                + " " * rng.randrange(3)
-            ),
-            "bom": lambda: "\ufeff",
-            "many": lambda: "".join(
-                rng.choice([" ", ",", "\t", self.newline()]) for _ in range(rng.randrange(2, 6))
-            ),
-        }[kind]()
+        if kind in ("space", "none", "tab", "bom"):
+            return {"space": " ", "none": "", "tab": "\t", "bom": "\ufeff"}[kind]
+        if kind == "newline":
+            return self.newline() + "  " * rng.randrange(4)
+        if kind == "comma":
+            return rng.choice([",", ", ", " , ", ",,", ",\n"])
+        if kind == "indent":
+            return self.newline() + rng.choice(["\t", "    ", " \t ", ""])
+        if kind == "comment":
+            lead = rng.choice(["", " ", "  "])
+            return f"{lead}#{rng.choice(COMMENT_TEXTS)}{self.newline()}" + " " * rng.randrange(3)
+        return "".join(
+            rng.choice([" ", ",", "\t", self.newline()]) for _ in range(rng.randrange(2, 6))
+        )
 
     def join(self, tokens: list[str]) -> str:
         rng = self.rng
@@ -1412,12 +1410,18 @@ def check(docs: list[Document]) -> int:
 
 
 def _message_shape(message: str) -> str:
-    """The message with its quoted part left out, to count message kinds."""
-    for cut in (": ", " '", " found "):
-        head, sep, _ = message[len("Syntax Error: ") :].partition(cut)
-        if sep and head.startswith(("Invalid", "Unexpected character", "Expected")):
-            return head + sep.rstrip()
-    return message
+    """The message with the token, character or escape it quotes left out,
+    to count the kinds of messages the corpus reaches."""
+    message = message.removeprefix("Syntax Error: ")
+    for prefix in ("Invalid Unicode escape sequence: ", "Invalid character escape sequence: "):
+        if message.startswith(prefix):
+            return prefix + "…"
+    shape = re.sub(r"U\+[0-9A-F]{4,6}", "U+…", message)
+    shape = re.sub(r"'\$\w+'", "'$…'", shape)
+    shape = re.sub(
+        r"(Name|String|BlockString|Int|Float) '.*?'(?=\.$| is)", r"\1 …", shape, flags=re.S
+    )
+    return re.sub(r"'[^']'(?!\))", "'…'", shape)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import graphql.language.parser as ref_parser_module
@@ -130,17 +131,19 @@ def _text_diff(expected: str, got: str) -> str:
 def compare(source: str) -> Mismatch | None:
     """Run both parsers (and printers) on source; None when they agree."""
     gq = _graftql()
+    ref_doc: Any = None
+    ref_error: GraphQLError | None = None
     try:
         ref_doc = ref_parse(source)
-        ref_error = None
-    except GraphQLError as error:
-        ref_doc, ref_error = None, error
+    except GraphQLError as exc:
+        ref_error = exc
 
+    doc: Any = None
+    error: Any = None
     try:
         doc = gq.parse(source)
-        error = None
     except gq.GraphQLSyntaxError as exc:
-        doc, error = None, exc
+        error = exc
     except Exception as exc:
         return Mismatch("crash", f"graftql.parse raised {type(exc).__name__}: {exc}")
 
@@ -470,5 +473,5 @@ def test_default_max_source_length() -> None:
     fits = "{ a }" + " " * (4_000_000 - 6) + "é"
     too_long = fits + " "
     for source in (fits, too_long):
-        expected = _ref_outcome(lambda s=source: ref_parse(s, max_source_length=4_000_000))
-        assert _outcome(lambda s=source: gq.parse(s)) == expected
+        expected = _ref_outcome(partial(ref_parse, source, max_source_length=4_000_000))
+        assert _outcome(partial(gq.parse, source)) == expected
