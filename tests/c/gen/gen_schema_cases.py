@@ -9,8 +9,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import reference  # noqa: E402
-from schema_cases import CASES  # noqa: E402
+import reference
+from schema_cases import CASES
 
 MAX_LOCATIONS = 16
 
@@ -29,7 +29,7 @@ def c_string(text):
         elif ch == "\n":
             out.append("\\n")
         elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append("\\%03o" % ord(ch))
+            out.append(f"\\{ord(ch):03o}")
         else:
             out.append(ch)
     out.append('"')
@@ -60,7 +60,7 @@ def main():
             print(f"static const expected_error case{i}_errors[] = {{")
             for message, locs in errors:
                 assert len(locs) <= MAX_LOCATIONS, name
-                loc_text = ", ".join(f"{{{s}, {l}, {c}}}" for s, l, c in locs) or "{0, 0, 0}"
+                loc_text = ", ".join(f"{{{s}, {line}, {c}}}" for s, line, c in locs) or "{0, 0, 0}"
                 print(f"    {{{c_string(message)}, {len(locs)}, {{{loc_text}}}}},")
             print("};")
         dump = "NULL"
