@@ -619,6 +619,259 @@ const char *gql_schema_type_name(const gql_schema_type *type);
 gql_type_kind gql_schema_type_kind(const gql_schema_type *type);
 const char *gql_schema_directive_name(const gql_schema_directive *directive);
 
+/*=== MARK: Schema elements =================================================*/
+
+/*
+ * Reading a schema's types, fields, arguments, input fields, enum values and
+ * directives, for tools (schema_api.c). Everything returned is owned by the
+ * schema and lives as long as it. Texts (descriptions, deprecation reasons,
+ * the specified-by URL) are UTF-8 with their length in *length (length may
+ * be NULL) and NULL when absent. Names are NUL-terminated. Indexes out of
+ * range give NULL. Lookups by name take the name's bytes and length.
+ */
+typedef struct gql_schema_field gql_schema_field;              /* an object or interface field */
+typedef struct gql_schema_input_value gql_schema_input_value;  /* an argument or input field */
+typedef struct gql_schema_enum_value gql_schema_enum_value;    /* an enum value */
+typedef struct gql_type_ref gql_type_ref;  /* a type as used: [Int!]! */
+
+size_t gql_schema_type_name_length(const gql_schema_type *type);
+const char *gql_schema_type_description(const gql_schema_type *type, size_t *length);
+/* Scalar: the @specifiedBy url. */
+const char *gql_schema_type_specified_by_url(const gql_schema_type *type, size_t *length);
+/* Input object: defined with @oneOf. */
+bool gql_schema_type_is_one_of(const gql_schema_type *type);
+/* A specified scalar (Int, String, ...) or an introspection type (__Type, ...). */
+bool gql_schema_type_is_builtin(const gql_schema_type *type);
+/* The position in the type map (gql_schema_type_at), SIZE_MAX for a built-in
+ * scalar the schema does not use. Stable for the schema's lifetime: bindings
+ * index per-type tables by it. */
+size_t gql_schema_type_index(const gql_schema_type *type);
+/* The type as a type reference (its own name, unwrapped). */
+const gql_type_ref *gql_schema_type_ref(const gql_schema_type *type);
+
+/* Object and interface types: fields in definition order, extensions after. */
+size_t gql_schema_type_field_count(const gql_schema_type *type);
+const gql_schema_field *gql_schema_type_field_at(const gql_schema_type *type, size_t index);
+const gql_schema_field *gql_schema_type_get_field(const gql_schema *schema,
+                                                  const gql_schema_type *type,
+                                                  const char *name, size_t length);
+/* Object and interface types: the interfaces they implement, as written. */
+size_t gql_schema_type_interface_count(const gql_schema_type *type);
+const gql_schema_type *gql_schema_type_interface_at(const gql_schema_type *type, size_t index);
+/* Union: its members; interface: the object types implementing it, in type
+ * map order (graphql-core's get_possible_types). 0 for other kinds. */
+size_t gql_schema_type_possible_type_count(const gql_schema_type *type);
+const gql_schema_type *gql_schema_type_possible_type_at(const gql_schema_type *type,
+                                                        size_t index);
+/* Enum types. */
+size_t gql_schema_type_enum_value_count(const gql_schema_type *type);
+const gql_schema_enum_value *gql_schema_type_enum_value_at(const gql_schema_type *type,
+                                                           size_t index);
+const gql_schema_enum_value *gql_schema_type_get_enum_value(const gql_schema *schema,
+                                                            const gql_schema_type *type,
+                                                            const char *name, size_t length);
+/* Input object types. */
+size_t gql_schema_type_input_field_count(const gql_schema_type *type);
+const gql_schema_input_value *gql_schema_type_input_field_at(const gql_schema_type *type,
+                                                             size_t index);
+const gql_schema_input_value *gql_schema_type_get_input_field(const gql_schema *schema,
+                                                              const gql_schema_type *type,
+                                                              const char *name,
+                                                              size_t length);
+
+const char *gql_schema_field_name(const gql_schema_field *field, size_t *length);
+const char *gql_schema_field_description(const gql_schema_field *field, size_t *length);
+const char *gql_schema_field_deprecation_reason(const gql_schema_field *field, size_t *length);
+const gql_type_ref *gql_schema_field_type(const gql_schema_field *field);
+size_t gql_schema_field_arg_count(const gql_schema_field *field);
+const gql_schema_input_value *gql_schema_field_arg_at(const gql_schema_field *field,
+                                                      size_t index);
+
+const char *gql_schema_input_value_name(const gql_schema_input_value *value, size_t *length);
+const char *gql_schema_input_value_description(const gql_schema_input_value *value,
+                                               size_t *length);
+const char *gql_schema_input_value_deprecation_reason(const gql_schema_input_value *value,
+                                                      size_t *length);
+const gql_type_ref *gql_schema_input_value_type(const gql_schema_input_value *value);
+/* The default value as the SDL wrote it (a const value node: print it with
+ * gql_print), or NULL when there is none. *applies (if not NULL) says
+ * whether it coerces to the type: graphql-core keeps no default otherwise. */
+const gql_node *gql_schema_input_value_default(const gql_schema_input_value *value,
+                                               bool *applies);
+
+const char *gql_schema_enum_value_name(const gql_schema_enum_value *value, size_t *length);
+const char *gql_schema_enum_value_description(const gql_schema_enum_value *value,
+                                              size_t *length);
+const char *gql_schema_enum_value_deprecation_reason(const gql_schema_enum_value *value,
+                                                     size_t *length);
+
+/* GQL_TYPE_LIST, GQL_TYPE_NON_NULL, or the kind of the named type. */
+gql_type_kind gql_type_ref_type_kind(const gql_type_ref *ref);
+/* The wrapped type of a list or non-null, NULL for a named type. */
+const gql_type_ref *gql_type_ref_of_type(const gql_type_ref *ref);
+/* The named type inside all wrappers. */
+const gql_schema_type *gql_type_ref_named_type(const gql_type_ref *ref);
+/* str(type) as graphql-core writes it ("[Int!]!"): release with gql_free;
+ * NULL when out of memory. */
+char *gql_type_ref_str(const gql_type_ref *ref, size_t *length);
+
+const char *gql_schema_directive_description(const gql_schema_directive *directive,
+                                             size_t *length);
+bool gql_schema_directive_is_repeatable(const gql_schema_directive *directive);
+size_t gql_schema_directive_arg_count(const gql_schema_directive *directive);
+const gql_schema_input_value *gql_schema_directive_arg_at(const gql_schema_directive *directive,
+                                                          size_t index);
+size_t gql_schema_directive_location_count(const gql_schema_directive *directive);
+/* GQL_LOCATION_COUNT when index is out of range. */
+gql_directive_location gql_schema_directive_location_at(const gql_schema_directive *directive,
+                                                        size_t index);
+
+/*=== MARK: Validation ======================================================*/
+
+/*
+ * Validating an executable document against a schema, as graphql-core
+ * 3.2.14's validate(schema, document) does with its specified_rules: every
+ * rule runs in one walk of the document, and the errors come out with
+ * graphql-core's messages, locations and order.
+ */
+typedef struct gql_validate_options {
+    uint32_t max_errors;  /* errors kept before validation is aborted; default 100 */
+    bool suggestions;     /* "Did you mean ...?" in messages; default true */
+} gql_validate_options;
+
+/* Fill options with the defaults above. */
+void gql_validate_options_init(gql_validate_options *options);
+
+/*
+ * Validate doc against schema; options may be NULL for the defaults. The
+ * errors found are appended to errors (gql_error_list_init it first);
+ * their locations have source 0 (the document).
+ *
+ * max_errors is graphql-core's: once max_errors errors have been reported,
+ * the next one is replaced by "Too many validation errors, error limit
+ * reached. Validation aborted." (no location) and validation stops, so the
+ * list holds at most max_errors + 1 errors (0 aborts at the first error).
+ * As in graphql-core 3.2.14, validation also stops with "Validation
+ * aborted." when the document spends more than 50,000 units of work on
+ * shared fragments (spreads and variable usages counted), or nests
+ * selection sets more than 200 deep through fragment spreads.
+ *
+ * suggestions false leaves out the "Did you mean ...?" part of messages
+ * (field, type, argument and enum value names a client did not ask for),
+ * as a production server wants: graphql-core's hide_suggestions=True.
+ *
+ * Where graphql-core's validate raises a GraphQLError instead of returning
+ * errors (SingleFieldSubscriptions evaluates @skip and @include on a
+ * subscription's root selections with no variable values, so a variable,
+ * a missing or a non-boolean "if" raises), validation stops and errors
+ * holds that error alone (those found before it are dropped), as a caller
+ * of graphql-core sees it.
+ *
+ * Returns GQL_OK when the document is valid, GQL_ERR_INVALID when errors
+ * were appended, GQL_ERR_NOMEM when out of memory (errors->status is then
+ * GQL_ERR_NOMEM too), GQL_ERR_ARG when an argument is NULL or the schema is
+ * not valid (gql_schema_is_valid: graphql-core's assert_valid_schema).
+ */
+gql_status gql_validate(const gql_schema *schema, const gql_document *doc,
+                        const gql_validate_options *options, gql_error_list *errors);
+
+/*=== MARK: Printing schemas ================================================*/
+
+/*
+ * The schema as SDL, byte for byte as graphql-core 3.2.14's print_schema:
+ * the schema definition when a root type is not named Query, Mutation or
+ * Subscription or the schema has a description; then the directives other
+ * than the specified ones; then the types of the type map, in its order,
+ * other than the specified scalars and the introspection types; all joined
+ * by a blank line, without a final newline. Applied directives are not
+ * printed, except @deprecated, @specifiedBy and @oneOf.
+ *
+ * Default values print as graphql-core prints them, coerced to their type
+ * and back (print_ast(ast_from_value(value_from_ast(...)))): a single value
+ * given for a list as a one-item list, input objects with their fields in
+ * definition order and the defaults of absent fields filled in, floats as
+ * Python's repr() without ".0", strings quoted. A default that does not
+ * coerce is not printed. Where graphql-core raises instead (a custom
+ * scalar's default that is a list or an object, a float that overflows),
+ * and where the filled-in defaults of absent fields nest more than 64 deep
+ * (a cycle through defaults does) or exceed 1 MiB, the default is printed
+ * as the SDL wrote it.
+ *
+ * An invalid schema (gql_schema_is_valid false) prints too, as in
+ * graphql-core. Returns a NUL-terminated string to release with gql_free
+ * and its length in *length if length is not NULL; NULL when out of memory
+ * or schema is NULL.
+ */
+char *gql_print_schema(const gql_schema *schema, size_t *length);
+
+/* The same for what print_schema leaves out, as graphql-core's
+ * print_introspection_schema: the schema definition (on the same terms),
+ * the specified directives and the introspection types. */
+char *gql_print_introspection_schema(const gql_schema *schema, size_t *length);
+
+/*=== MARK: Introspection ===================================================*/
+
+/*
+ * Introspection as graphql-core 3.2.14 answers it: __schema, __type(name:)
+ * and __typename, every field of the introspection types computed as its
+ * type/introspection.py computes them (type map, field, argument, enum
+ * value and interface order; includeDeprecated; defaultValue printed as
+ * print_ast(ast_from_value(...)) prints it; isOneOf, specifiedByURL,
+ * isRepeatable).
+ *
+ * The options choose what the standard introspection query asks for, as
+ * the arguments of graphql-core's get_introspection_query do; _init sets
+ * them all, as introspection_from_schema's defaults do.
+ */
+typedef struct gql_introspection_options {
+    bool descriptions;             /* description of everything */
+    bool specified_by_url;         /* __Type.specifiedByURL */
+    bool directive_is_repeatable;  /* __Directive.isRepeatable */
+    bool schema_description;       /* __Schema.description (with descriptions) */
+    bool input_value_deprecation;  /* deprecated arguments and input fields too,
+                                      with isDeprecated and deprecationReason */
+    bool input_object_one_of;      /* __Type.isOneOf */
+    bool directive_deprecation;    /* graphql-core's experimental_directive_deprecation:
+                                      __Directive.isDeprecated, deprecationReason */
+} gql_introspection_options;
+
+void gql_introspection_options_init(gql_introspection_options *options);
+
+/*
+ * The standard introspection query for the options (NULL: the defaults),
+ * byte for byte the text graphql-core's get_introspection_query returns
+ * (type_depth 9). Returns a NUL-terminated string to release with gql_free
+ * and its length in *length if length is not NULL; NULL when out of memory.
+ */
+char *gql_introspection_query(const gql_introspection_options *options, size_t *length);
+
+/*
+ * Evaluate an introspection-only operation of query (operation_name picks
+ * it, or NULL when there is one) over schema, without resolvers: root
+ * fields __schema, __type(name:) and __typename, any selection of the
+ * introspection types' fields, with aliases, fragments, inline fragments,
+ * @skip and @include, arguments given as literals. On GQL_OK *json holds
+ * the "data" object as JSON, byte for byte what Python's
+ * json.dumps(graphql_sync(schema, query).data, separators=(",", ":"),
+ * ensure_ascii=False) writes for graphql-core, in graphql-core's field
+ * order (release with gql_free; its length in *json_len if not NULL).
+ *
+ * Field errors (a defaultValue graphql-core cannot print, e.g. a custom
+ * scalar's default that is an object) leave null in the data and are
+ * appended to errors with graphql-core's message and the field's
+ * locations, as graphql-core returns them beside the data: GQL_OK all the
+ * same. Anything the evaluator cannot answer (a root field that is not an
+ * introspection field, an unknown field, argument, fragment, type or
+ * directive, a variable, a missing operation, a subscription) returns
+ * GQL_ERR_INVALID with the reason in errors (graphql-core's validation
+ * message where it has one) and no JSON. GQL_ERR_NOMEM when out of memory,
+ * GQL_ERR_ARG when schema, query or json is NULL. errors may be NULL.
+ * The schema need not be valid (gql_schema_is_valid).
+ */
+gql_status gql_introspection_execute(const gql_schema *schema, const gql_document *query,
+                                     const char *operation_name, char **json,
+                                     size_t *json_len, gql_error_list *errors);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,6 +1,6 @@
 """Benchmark workloads, by name. Importing this package registers them all."""
 
-from bench.workloads import language
+from bench.workloads import language, schema
 from bench.workloads.registry import WORKLOADS, Workload, register
 
-__all__ = ["WORKLOADS", "Workload", "language", "register"]
+__all__ = ["WORKLOADS", "Workload", "language", "register", "schema"]

@@ -16,7 +16,15 @@ from graftql._core import (
     parse,
     print_ast,
 )
-from graftql.error import GraphQLError, GraphQLSyntaxError, SourceLocation
+from graftql.error import GraphQLError, GraphQLSyntaxError, SchemaError, SourceLocation
+from graftql.schema import (
+    EnumValueView,
+    FieldView,
+    InputValueView,
+    Schema,
+    TypeView,
+    print_introspection_schema,
+)
 
 __all__ = [
     "DEFAULT_MAX_DEPTH",
@@ -24,10 +32,17 @@ __all__ = [
     "DEFAULT_MAX_TOKENS",
     "MAX_DEPTH_CEILING",
     "Document",
+    "EnumValueView",
+    "FieldView",
     "GraphQLError",
     "GraphQLSyntaxError",
+    "InputValueView",
+    "Schema",
+    "SchemaError",
     "SourceLocation",
+    "TypeView",
     "__version__",
     "parse",
     "print_ast",
+    "print_introspection_schema",
 ]

@@ -6,15 +6,21 @@ error as the GraphQL response format wants it and ``str()`` adds an excerpt of
 the source under each location. ``GraphQLSyntaxError`` is what ``parse``
 raises. Both compare, format and print exactly as graphql-core's do.
 
-graftql has no Python AST nodes yet, so locations come from ``source`` (the
+graftql has no Python AST nodes, so locations come from ``source`` (the
 document text) and ``positions`` (code point offsets into it); ``nodes`` is
-kept as given.
+kept as given. Errors about documents that are not "the request" (schema
+files, several of them) carry a ``NodeLocation`` per location in ``nodes``:
+``str()`` then prints each location with the name of its own source, as
+graphql-core prints each node's ``loc``.
+
+``SchemaError`` is what ``graftql.Schema`` raises: every error found, not
+only the first.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any, NamedTuple, TypedDict
 
 __all__ = [
@@ -22,6 +28,8 @@ __all__ = [
     "GraphQLError",
     "GraphQLFormattedError",
     "GraphQLSyntaxError",
+    "NodeLocation",
+    "SchemaError",
     "SourceLocation",
     "print_source_location",
 ]
@@ -61,6 +69,20 @@ class SourceLocation(_LineColumn):
         return not self == other
 
     __hash__ = _LineColumn.__hash__
+
+
+class NodeLocation(NamedTuple):
+    """Where a node an error concerns starts, in a named source.
+
+    What graphql-core's ``node.loc`` gives its ``str(error)``: the source
+    text, its name (a file path, or "GraphQL request"), the position in code
+    points and the line and column.
+    """
+
+    source: str
+    name: str
+    position: int
+    location: SourceLocation
 
 
 class GraphQLFormattedError(TypedDict, total=False):
@@ -172,7 +194,11 @@ class GraphQLError(Exception):
 
     def __str__(self) -> str:
         output = [self.message]
-        if self.source is not None and self.locations:
+        if self.nodes and all(isinstance(node, NodeLocation) for node in self.nodes):
+            output.extend(
+                print_source_location(node.source, node.location, node.name) for node in self.nodes
+            )
+        elif self.source is not None and self.locations:
             output.extend(
                 print_source_location(self.source, location) for location in self.locations
             )
@@ -240,6 +266,39 @@ class GraphQLSyntaxError(GraphQLError):
         self.description = description
 
 
+class SchemaError(Exception):
+    """The SDL, or what was bound to it, does not make a valid schema.
+
+    :param errors: every error found (``GraphQLError``; a syntax error is a
+        ``GraphQLSyntaxError``), in the order found.
+
+    ``str()`` joins the errors' ``str()`` (message, then ``file:line:column``
+    and an excerpt of the source per location) with blank lines; ``message``
+    joins their messages only, as graphql-core's ``build_schema`` does in the
+    ``TypeError`` it raises.
+    """
+
+    errors: list[GraphQLError]
+
+    def __init__(self, errors: Iterable[GraphQLError]) -> None:
+        self.errors = list(errors)
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The errors' messages, joined by blank lines."""
+        return "\n\n".join(error.message for error in self.errors)
+
+    def __str__(self) -> str:
+        return "\n\n".join(str(error) for error in self.errors)
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}({self.errors!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return self.__class__, (self.errors,)
+
+
 def _restore_error(cls: type[GraphQLError], message: str, state: dict[str, Any]) -> GraphQLError:
     """Unpickle an error made by GraphQLError.__reduce__."""
     error = cls.__new__(cls)
@@ -264,6 +323,44 @@ def _syntax_error_from_core(
     error.positions = [position]
     error.locations = [SourceLocation(line, column)]
     error.description = description
+    return error
+
+
+def _error_from_core(
+    message: str, source: str, locations: list[tuple[int, int, int]]
+) -> GraphQLError:
+    """The GraphQLError for an error graftql._core found in one document
+    (source), each location (position, line, column) computed by the core."""
+    error = GraphQLError(message)
+    if locations:
+        error.source = source
+        error.positions = [position for position, _, _ in locations]
+        error.locations = [SourceLocation(line, column) for _, line, column in locations]
+    return error
+
+
+def _schema_error_from_core(
+    message: str, locations: list[tuple[int, int, int, int]], sources: list[tuple[str, str]]
+) -> GraphQLError:
+    """The GraphQLError for an error graftql._core.build_schema reported.
+
+    Each location is (document index, position, line, column), computed by
+    the core; sources are the documents' (text, name). ``source`` and
+    ``positions`` are those of the first document located, as graphql-core
+    takes them from the first node; ``nodes`` say where each location is.
+    """
+    error = GraphQLError(message)
+    if locations:
+        nodes = [
+            NodeLocation(
+                sources[index][0], sources[index][1], position, SourceLocation(line, column)
+            )
+            for index, position, line, column in locations
+        ]
+        error.nodes = list(nodes)
+        error.source = nodes[0].source
+        error.positions = [node.position for node in nodes]
+        error.locations = [node.location for node in nodes]
     return error
 
 

@@ -260,6 +260,7 @@ static int module_exec(PyObject *module) {
     st->document_type =
         (PyTypeObject *)PyType_FromModuleAndSpec(module, &graftql_document_spec, NULL);
     if (!st->document_type || PyModule_AddType(module, st->document_type) < 0) return -1;
+    if (graftql_schema_module_init(module, st) < 0) return -1;
 
     if (PyModule_AddIntConstant(module, "DEFAULT_MAX_TOKENS", GQL_DEFAULT_MAX_TOKENS) < 0 ||
         PyModule_AddIntConstant(module, "DEFAULT_MAX_DEPTH", GQL_DEFAULT_MAX_DEPTH) < 0 ||
@@ -283,13 +284,14 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg) {
     graftql_state *st = module_state(module);
     Py_VISIT(st->document_type);
     Py_VISIT(st->syntax_error_factory);
-    return 0;
+    return graftql_schema_module_traverse(st, visit, arg);
 }
 
 static int module_clear(PyObject *module) {
     graftql_state *st = module_state(module);
     Py_CLEAR(st->document_type);
     Py_CLEAR(st->syntax_error_factory);
+    graftql_schema_module_clear(st);
     Py_CLEAR(st->str_kind);
     Py_CLEAR(st->str_loc);
     Py_CLEAR(st->str_start);

@@ -1,6 +1,6 @@
 /*
- * pyext.h: what the three files of the CPython binding share (module.c,
- * document.c, errors.c): the module state and the functions one file calls
+ * pyext.h: what the files of the CPython binding share (module.c,
+ * document.c, errors.c, schema.c): the module state and the functions one file calls
  * in another. Private to src/pyext; the core never sees Python.h.
  *
  * There is no global mutable state: everything lives in the module state,
@@ -47,6 +47,11 @@ typedef struct field_spec {
 
 typedef struct graftql_state {
     PyTypeObject *document_type;      /* graftql._core.Document */
+    PyTypeObject *schema_type;        /* graftql._core.CoreSchema (schema.c) */
+    PyTypeObject *view_types[4];      /* graftql._core.TypeView, ... (view_kind) */
+    PyObject *type_kind_names[8];     /* "SCALAR", ... indexed by gql_type_kind */
+    PyObject *error_factory;          /* graftql.error._error_from_core */
+    PyObject *json_loads;             /* json.loads, imported on first use */
     PyObject *syntax_error_factory;   /* graftql.error._syntax_error_from_core */
 
     /* Interned strings, created once. */
@@ -105,5 +110,64 @@ PyObject *graftql_raise_parse_error(graftql_state *st, const gql_error *err, PyO
 static inline PyObject *graftql_decode(const char *s, size_t len, bool surrogates) {
     return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, surrogates ? "surrogatepass" : NULL);
 }
+
+/*=== MARK: schema.c ========================================================*/
+
+/*
+ * What the Python side bound to one type of a schema (graftql.Schema's
+ * resolvers, scalars, enums, type_resolvers and is_type_of), indexed by the
+ * type's position in the type map (gql_schema_type_index). NULL everywhere
+ * means "not bound": the executor applies graphql-core's default (the
+ * default resolver; identity serialize and parse_value; parse_literal as
+ * parse_value of the untyped literal; an enum value is its name; abstract
+ * types resolve through is_type_of, then __typename).
+ */
+typedef struct graftql_type_binding {
+    PyObject **resolvers;      /* object: one per field, by field index (NULL:
+                                  the default resolver); NULL when none is set */
+    PyObject *resolve_type;    /* interface, union: fn(value, info, type) -> name */
+    PyObject *is_type_of;      /* object: fn(value, info) -> bool */
+    PyObject *serialize;       /* scalar */
+    PyObject *parse_value;     /* scalar */
+    PyObject *parse_literal;   /* scalar */
+    PyObject **enum_values;    /* enum: Python value per value index (NULL: the
+                                  name); NULL when none is bound */
+    PyObject *enum_lookup;     /* enum with bound values: {Python value: name},
+                                  graphql-core's _value_lookup (made on freeze) */
+} graftql_type_binding;
+
+/* graftql._core.CoreSchema: owns a gql_schema and what was bound to it. */
+typedef struct graftql_schema {
+    PyObject_HEAD
+    gql_schema *schema;
+    graftql_type_binding *bindings;  /* one per type in the type map */
+    size_t type_count;               /* entries in bindings */
+    bool surrogates;    /* an SDL source held lone surrogates ("surrogatepass") */
+    bool introspection; /* operations may use __schema and __type */
+    bool frozen;        /* bindings are final (the executor may rely on them) */
+} graftql_schema;
+
+/* The binding of a type of the schema (NULL for a type outside the map). */
+graftql_type_binding *graftql_schema_binding(graftql_schema *self,
+                                             const gql_schema_type *type);
+
+/* The resolver bound to field number field_index of an object type, or NULL
+ * (borrowed). */
+PyObject *graftql_field_resolver(graftql_schema *self, const gql_schema_type *type,
+                                 size_t field_index);
+
+/* A TypeView of a type of the schema (views.c). */
+PyObject *graftql_type_view_new(graftql_schema *owner, const gql_schema_type *type);
+
+/* Create the view types (views.c); add suggestion_list and did_you_mean
+ * (suggest.c). 0 on success, -1 with an exception. */
+int graftql_views_init(PyObject *module, graftql_state *st);
+int graftql_suggest_init(PyObject *module);
+
+/* Create the schema and view types, add them and the schema functions to
+ * the module; 0 on success, -1 with an exception. */
+int graftql_schema_module_init(PyObject *module, graftql_state *st);
+int graftql_schema_module_traverse(graftql_state *st, visitproc visit, void *arg);
+void graftql_schema_module_clear(graftql_state *st);
 
 #endif /* GRAFTQL_PYEXT_H */

@@ -4,12 +4,18 @@
  * be exercised (by hand, by tests/c/test_cli.sh, by CI) without Python.
  *
  * Every command is one row of the command table below: later commands
- * (check-schema, print-schema, validate, execute) are new rows, each with its
- * own run function. Options are shared and may stand anywhere on the line.
+ * (validate, execute) are new rows, each with its own run function. Options
+ * are shared and may stand anywhere on the line.
  *
- * Exit codes: 0 success; 1 the document has an error (syntax or limit),
- * reported as FILE:LINE:COLUMN: MESSAGE on stderr; 2 usage, input/output or
- * out-of-memory error.
+ * Exit codes: 0 success; 1 the document or schema has an error (syntax,
+ * limit, schema rule), each reported as FILE:LINE:COLUMN: MESSAGE on stderr
+ * (FILE: MESSAGE for a schema error without a location); 2 usage,
+ * input/output or out-of-memory error.
+ *
+ * print-schema refuses an invalid schema by default (its errors, exit 1),
+ * although graphql-core prints any schema it can build: in a pipeline a
+ * printed schema should be a usable one. --allow-invalid prints it anyway,
+ * the errors still going to stderr, with exit status 0.
  */
 #include <errno.h>
 #include <limits.h>
@@ -26,6 +32,7 @@ enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
 typedef struct invocation {
     const char *prog;           /* the program name, for messages */
     gql_parse_options options;  /* --max-tokens, --max-depth applied */
+    bool allow_invalid;         /* --allow-invalid (print-schema) */
     const char **args;          /* positional arguments after the command */
     int nargs;                  /* their number */
 } invocation;
@@ -36,7 +43,8 @@ typedef struct command {
     const char *name;     /* as typed on the command line */
     const char *usage;    /* its arguments, for --help */
     const char *summary;  /* one line for --help */
-    int nargs;            /* positional arguments it takes */
+    int nargs;            /* positional arguments it takes (at least, if variadic) */
+    bool variadic;        /* takes nargs or more */
     command_fn run;
 } command;
 
@@ -152,11 +160,144 @@ static int cmd_check(const invocation *inv) {
     return status;
 }
 
+/*=== MARK: Schema commands =================================================*/
+
+/* The SDL files of a schema command, parsed, and the schema built from them. */
+typedef struct schema_input {
+    input *files;           /* one per path, in order */
+    gql_document **docs;    /* parsed, in order (NULL where parsing failed) */
+    int count;              /* number of files */
+    gql_schema *schema;     /* built, or NULL */
+} schema_input;
+
+static void schema_input_free(schema_input *si) {
+    for (int i = 0; i < si->count; i++) {
+        if (si->docs) gql_document_free(si->docs[i]);
+        if (si->files) free(si->files[i].data);
+    }
+    free(si->docs);
+    free(si->files);
+    gql_schema_free(si->schema);
+}
+
+/* One schema error: FILE:LINE:COLUMN: MESSAGE at its first location, with
+ * any further locations after it, or FILE: MESSAGE (the first file) when it
+ * has none. */
+static void report_schema_error(const schema_input *si, const gql_diagnostic *d) {
+    for (uint32_t j = 0; j < d->location_count; j++) {
+        const gql_source_location *l = &d->locations[j];
+        const input *in = &si->files[l->source];
+        gql_location at = gql_locate(in->data, in->length, l->offset);
+        if (j == 0) {
+            fprintf(stderr, "%s:%u:%u: ", in->name, (unsigned)at.line, (unsigned)at.column);
+            fwrite(d->message, 1, d->message_len, stderr);
+            if (d->location_count > 1) fputs(" (also at", stderr);
+        } else {
+            fprintf(stderr, "%s %s:%u:%u", j > 1 ? "," : "", in->name, (unsigned)at.line,
+                    (unsigned)at.column);
+        }
+    }
+    if (d->location_count == 0) {
+        fprintf(stderr, "%s: ", si->files[0].name);
+        fwrite(d->message, 1, d->message_len, stderr);
+    } else if (d->location_count > 1) {
+        fputc(')', stderr);
+    }
+    fputc('\n', stderr);
+}
+
+/* Read, parse and build the schema of inv's files, reporting every error.
+ * Returns 0 when the schema is valid, EXIT_INVALID when the files do not
+ * parse or build (si->schema NULL) or the schema breaks a rule (si->schema
+ * set), EXIT_USAGE for input/output or memory errors. */
+static int load_schema(const invocation *inv, schema_input *si) {
+    memset(si, 0, sizeof *si);
+    si->files = calloc((size_t)inv->nargs, sizeof *si->files);
+    si->docs = calloc((size_t)inv->nargs, sizeof *si->docs);
+    if (!si->files || !si->docs) {
+        fprintf(stderr, "%s: out of memory\n", inv->prog);
+        return EXIT_USAGE;
+    }
+    int status = 0;
+    for (int i = 0; i < inv->nargs; i++) {
+        if (!read_input(inv, inv->args[i], &si->files[i])) return EXIT_USAGE;
+        si->count = i + 1;
+    }
+    for (int i = 0; i < si->count; i++) {
+        int parse_status = 0;
+        si->docs[i] = parse_input(inv, &si->files[i], &parse_status);
+        if (parse_status > status) status = parse_status;
+    }
+    if (status) return status;
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    si->schema = gql_schema_build((const gql_document *const *)si->docs, (size_t)si->count,
+                                  NULL, &errors);
+    if (errors.status == GQL_ERR_NOMEM) {
+        fprintf(stderr, "%s: out of memory\n", inv->prog);
+        status = EXIT_USAGE;
+    } else {
+        for (size_t i = 0; i < errors.count; i++) report_schema_error(si, &errors.items[i]);
+        if (!si->schema || !gql_schema_is_valid(si->schema)) status = EXIT_INVALID;
+    }
+    gql_error_list_clear(&errors);
+    return status;
+}
+
+/* check-schema FILE...: exit 0 if the schema builds and is valid. */
+static int cmd_check_schema(const invocation *inv) {
+    schema_input si;
+    int status = load_schema(inv, &si);
+    schema_input_free(&si);
+    return status;
+}
+
+/* print-schema FILE...: the schema as graphql-core's print_schema prints it. */
+static int cmd_print_schema(const invocation *inv) {
+    schema_input si;
+    int status = load_schema(inv, &si);
+    if (status == EXIT_INVALID && si.schema && inv->allow_invalid) status = 0;
+    if (status == 0) {
+        size_t length = 0;
+        char *text = gql_print_schema(si.schema, &length);
+        if (!text) {
+            fprintf(stderr, "%s: out of memory\n", inv->prog);
+            status = EXIT_USAGE;
+        } else {
+            fwrite(text, 1, length, stdout);
+            fputc('\n', stdout);
+            gql_free(text);
+            if (fflush(stdout) != 0) {
+                fprintf(stderr, "%s: cannot write the output: %s\n", inv->prog,
+                        strerror(errno));
+                status = EXIT_USAGE;
+            }
+        }
+    }
+    schema_input_free(&si);
+    return status;
+}
+
 static const command commands[] = {
-    {"parse", "FILE", "parse FILE and print it back normalized (as print_ast)", 1, cmd_parse},
-    {"check", "FILE", "exit 0 if FILE parses, else report FILE:LINE:COLUMN: error", 1,
+    {"parse", "FILE", "parse FILE and print it back normalized (as print_ast)", 1, false,
+     cmd_parse},
+    {"check", "FILE", "exit 0 if FILE parses, else report FILE:LINE:COLUMN: error", 1, false,
      cmd_check},
+    {"check-schema", "FILE...",
+     "exit 0 if the SDL makes a valid schema, else list errors", 1, true,
+     cmd_check_schema},
+    {"print-schema", "FILE...", "print the schema the SDL makes (as print_schema)", 1, true,
+     cmd_print_schema},
 };
+
+/* "parse, check, ...": the command names, for messages. */
+static void command_names(char *buf, size_t size) {
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        size_t used = strlen(buf);
+        snprintf(buf + used, size - used, "%s%s", i ? ", " : "", commands[i].name);
+    }
+}
 
 /*=== MARK: Command line ====================================================*/
 
@@ -176,9 +317,12 @@ static void print_help(FILE *out, const char *prog) {
             "                         (default %u)\n"
             "  --max-depth N          deepest nesting of selection sets, lists and objects,\n"
             "                         1..%u (default %u)\n"
+            "  --allow-invalid        print-schema: print a schema that builds but breaks a\n"
+            "                         schema rule (the errors still on stderr; exit 0)\n"
             "  -h, --help             show this help and exit\n"
             "  --version              show the version and exit\n"
-            "\nexit status: 0 success, 1 the document has an error, 2 usage or I/O error\n",
+            "\nexit status: 0 success, 1 the document or schema has an error,\n"
+            "2 usage or I/O error\n",
             GQL_DEFAULT_MAX_TOKENS, GQL_MAX_DEPTH_CEILING, GQL_DEFAULT_MAX_DEPTH);
 }
 
@@ -248,6 +392,8 @@ int main(int argc, char **argv) {
         } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
             print_help(stdout, prog);
             goto done;
+        } else if (strcmp(arg, "--allow-invalid") == 0) {
+            inv.allow_invalid = true;
         } else if (strcmp(arg, "--version") == 0) {
             printf("graftql-c %s\n", GQL_VERSION_STRING);
             goto done;
@@ -279,19 +425,20 @@ int main(int argc, char **argv) {
         }
     }
 
+    char names[128];
+    command_names(names, sizeof names);
     if (npositional == 0) {
-        status = usage_error(prog, "missing command (parse, check)");
+        status = usage_error(prog, "missing command (%s)", names);
         goto done;
     }
     const command *cmd = NULL;
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
         if (strcmp(commands[c].name, positional[0]) == 0) cmd = &commands[c];
     if (!cmd) {
-        status = usage_error(prog, "unknown command '%s' (commands: parse, check)",
-                             positional[0]);
+        status = usage_error(prog, "unknown command '%s' (commands: %s)", positional[0], names);
         goto done;
     }
-    if (npositional - 1 != cmd->nargs) {
+    if (npositional - 1 < cmd->nargs || (npositional - 1 > cmd->nargs && !cmd->variadic)) {
         status = usage_error(prog, "%s argument%s: usage is '%s %s'",
                              npositional - 1 < cmd->nargs ? "missing" : "too many",
                              npositional - 1 < cmd->nargs && cmd->nargs == 1 ? "" : "s",

@@ -101,6 +101,10 @@ static void put_json(gql_strbuf *b, const char *s, size_t len, bool present) {
     gql_strbuf_puts(b, "\"");
 }
 
+void gql_test_put_json(gql_strbuf *b, const char *s, size_t len, bool present) {
+    put_json(b, s, len, present);
+}
+
 static void put_text(gql_strbuf *b, gql_text t) { put_json(b, t.ptr, t.len, t.ptr != NULL); }
 
 static void put_name(gql_strbuf *b, const gql_schema_type *t) {

@@ -53,4 +53,9 @@ char *gql_test_schema_dump(const gql_schema *schema);
 
 void gql_test_free_docs(gql_document **docs, unsigned n);
 
+/* Append json.dumps(s[0, len], ensure_ascii=False) to b, or null when not
+ * present, as the canonical dump writes texts. */
+struct gql_strbuf;
+void gql_test_put_json(struct gql_strbuf *b, const char *s, size_t len, bool present);
+
 #endif

@@ -129,6 +129,121 @@ printf '{ a' >"$work/stdin"
 run check_stdin_error check -
 expect_status 1; expect_err "<stdin>:1:4: Syntax Error: Expected Name, found <EOF>."; done_case
 
+# --- check-schema and print-schema ---------------------------------------
+# Messages and locations are graphql-core's; print-schema is its print_schema.
+
+write schema.graphql '"""The API"""\nschema { query: Root }\ntype Root {\n  "the user" user(id: ID! = 7, "how" style: Style = SHORT): User @deprecated(reason: "use viewer")\n}\nenum Style { SHORT LONG @deprecated }\ntype User { name: String tags: [String] }\nextend type User { age: Float }\ninput F { x: [Int] = 1 y: Float = 2.50 }\nextend type Root { f(f: F = {}): Int }\n'
+printed_schema='"""The API"""
+schema {
+  query: Root
+}
+
+type Root {
+  """the user"""
+  user(
+    id: ID! = 7
+
+    """how"""
+    style: Style = SHORT
+  ): User @deprecated(reason: "use viewer")
+  f(f: F = {x: [1], y: 2.5}): Int
+}
+
+enum Style {
+  SHORT
+  LONG @deprecated
+}
+
+type User {
+  name: String
+  tags: [String]
+  age: Float
+}
+
+input F {
+  x: [Int] = [1]
+  y: Float = 2.5
+}'
+
+run check_schema_valid check-schema "$work/schema.graphql"
+expect_status 0; expect_no_output; done_case
+
+run print_schema print-schema "$work/schema.graphql"
+expect_status 0; expect_out "$printed_schema"; expect_err ''; done_case
+
+cp "$work/out" "$work/printed_schema.graphql"
+run print_schema_round_trip print-schema "$work/printed_schema.graphql"
+expect_status 0; expect_out "$printed_schema"; done_case
+
+printf 'type Query { a: Int }' >"$work/stdin"
+run print_schema_stdin print-schema -
+expect_status 0; expect_out $'type Query {\n  a: Int\n}'; done_case
+
+# Every SDL error, in graphql-core's order; more locations follow the message.
+write sdl_errors.graphql 'type Query { a: Strin b: Int b: Int }\nextend type Qury { c: Int }\n'
+run check_schema_sdl_errors check-schema "$work/sdl_errors.graphql"
+expect_status 1; expect_out ''
+expect_err "$work/sdl_errors.graphql:1:23: Field 'Query.b' can only be defined once. (also at $work/sdl_errors.graphql:1:30)
+$work/sdl_errors.graphql:1:17: Unknown type 'Strin'. Did you mean 'String'?
+$work/sdl_errors.graphql:2:13: Cannot extend type 'Qury' because it is not defined. Did you mean 'Query'?"
+done_case
+
+write invalid.graphql 'type Query implements I { a: String }\ninterface I { a: Int }\n'
+run check_schema_rule_error check-schema "$work/invalid.graphql"
+expect_status 1; expect_out ''
+expect_err "$work/invalid.graphql:2:18: Interface field I.a expects type Int but Query.a is type String. (also at $work/invalid.graphql:1:30)"
+done_case
+
+# An error without a location names the (first) file.
+write no_query.graphql 'type Foo { a: Int }'
+run check_schema_no_location check-schema "$work/no_query.graphql"
+expect_status 1; expect_err "$work/no_query.graphql: Query root type must be provided."; done_case
+
+# Several files make one schema; errors point into the file they are in.
+write part1.graphql 'type Query { a: A }\n'
+write part2.graphql 'type A { x: Int }\nextend type Query { b: Int }\n'
+write part3.graphql 'type A { y: Int }\n'
+run check_schema_files check-schema "$work/part1.graphql" "$work/part2.graphql"
+expect_status 0; expect_no_output; done_case
+
+run print_schema_files print-schema "$work/part1.graphql" "$work/part2.graphql"
+expect_status 0; expect_out $'type Query {\n  a: A\n  b: Int\n}\n\ntype A {\n  x: Int\n}'; done_case
+
+run check_schema_error_in_second_file check-schema "$work/part2.graphql" "$work/part3.graphql" "$work/part1.graphql"
+expect_status 1
+expect_err "$work/part2.graphql:1:6: There can be only one type named 'A'. (also at $work/part3.graphql:1:6)"
+done_case
+
+# Syntax errors: each file that does not parse is reported; nothing is built.
+write bad1.graphql 'type Query { a: }'
+write bad2.graphql 'type A {'
+run check_schema_syntax_errors check-schema "$work/bad1.graphql" "$work/part1.graphql" "$work/bad2.graphql"
+expect_status 1
+expect_err "$work/bad1.graphql:1:17: Syntax Error: Expected Name, found '}'.
+$work/bad2.graphql:1:9: Syntax Error: Expected Name, found <EOF>."
+done_case
+
+# print-schema refuses an invalid schema unless --allow-invalid is given.
+run print_schema_invalid print-schema "$work/invalid.graphql"
+expect_status 1; expect_out ''
+expect_err_contains "Interface field I.a expects type Int but Query.a is type String."; done_case
+
+run print_schema_allow_invalid print-schema --allow-invalid "$work/invalid.graphql"
+expect_status 0
+expect_out $'type Query implements I {\n  a: String\n}\n\ninterface I {\n  a: Int\n}'
+expect_err_contains "Interface field I.a expects type Int but Query.a is type String."; done_case
+
+# ... but a schema that does not build has nothing to print.
+run print_schema_allow_invalid_sdl print-schema --allow-invalid "$work/sdl_errors.graphql"
+expect_status 1; expect_out ''; expect_err_contains "Unknown type 'Strin'."; done_case
+
+run check_schema_no_file check-schema
+expect_status 2; expect_err_contains "missing argument: usage is 'check-schema FILE...'"; done_case
+
+run print_schema_missing_file print-schema "$work/part1.graphql" "$work/nope.graphql"
+expect_status 2; expect_out ''
+expect_err_contains "cannot open $work/nope.graphql: No such file or directory"; done_case
+
 # --- limits ---------------------------------------------------------------
 
 write four.graphql '{ a b c d }'
@@ -164,6 +279,9 @@ expect_status 0; expect_err ''
 grep -q "^usage: $(basename "$tool") " "$work/out" || fail "no usage line"
 grep -q 'parse FILE' "$work/out" || fail "parse not listed"
 grep -q 'check FILE' "$work/out" || fail "check not listed"
+grep -q 'check-schema FILE...' "$work/out" || fail "check-schema not listed"
+grep -q 'print-schema FILE...' "$work/out" || fail "print-schema not listed"
+grep -q -- '--allow-invalid' "$work/out" || fail "--allow-invalid not listed"
 done_case
 
 run help_short -h

@@ -152,11 +152,14 @@ static void test_out_of_memory(void) {
     size_t cap = 64 * 1024, len = 0;
     char *src = malloc(cap);
     if (!src) return;
-    len += (size_t)sprintf(src + len, "\"\"\"\n  op\n    desc\n\"\"\" query Q($v: [Int!] = [1, 2]) {\n");
+    len += (size_t)snprintf(src + len, cap - len,
+                            "\"\"\"\n  op\n    desc\n\"\"\" query Q($v: [Int!] = [1, 2]) {\n");
     for (int i = 0; i < 300; i++)
-        len += (size_t)sprintf(src + len, "  f%d(a: \"s\\u00e9%d\", b: {x: [%d, 2.5, ENUM_%d]}) @d%d\n", i, i, i,
-                               i % 7, i % 5);
-    len += (size_t)sprintf(src + len, "}\ntype T implements I & J { \"\"\"\n a\n b\n c\n\"\"\" f: Int }\n");
+        len += (size_t)snprintf(src + len, cap - len,
+                                "  f%d(a: \"s\\u00e9%d\", b: {x: [%d, 2.5, ENUM_%d]}) @d%d\n", i, i,
+                                i, i % 7, i % 5);
+    len += (size_t)snprintf(src + len, cap - len,
+                            "}\ntype T implements I & J { \"\"\"\n a\n b\n c\n\"\"\" f: Int }\n");
     gql_allocator failing = {failing_malloc, failing_realloc, plain_free, NULL};
     gql_set_allocator(&failing);
     int nomem = 0, ok = 0;

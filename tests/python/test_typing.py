@@ -13,7 +13,18 @@ from typing import Any
 import pytest
 
 import graftql
-from graftql import Document, GraphQLError, GraphQLSyntaxError, SourceLocation
+from graftql import (
+    Document,
+    EnumValueView,
+    FieldView,
+    GraphQLError,
+    GraphQLSyntaxError,
+    InputValueView,
+    Schema,
+    SchemaError,
+    SourceLocation,
+    TypeView,
+)
 from graftql.cli import main
 from graftql.error import FormattedSourceLocation, GraphQLFormattedError
 
@@ -94,3 +105,58 @@ def test_cli_main(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert capsys.readouterr().out == "{\n  a\n}\n"
     assert main(["parse", str(tmp_path / "missing.graphql")]) == 2
+
+
+def test_schema(tmp_path: Path) -> None:
+    path = tmp_path / "extra.graphql"
+    path.write_text("extend type Query { b: Color }", encoding="utf-8")
+
+    def resolve_a(parent: Any, info: Any) -> int:
+        return 1
+
+    schema = Schema(
+        ["type Query { a: Int } enum Color { RED }", path],
+        {"Query": {"a": resolve_a, "b": None}},
+        scalars={},
+        enums={"Color": {"RED": "red"}},
+        type_resolvers={},
+        is_type_of={"Query": None},
+        introspection=False,
+        assume_valid=False,
+    )
+    names: tuple[str, ...] = schema.type_names
+    query: str | None = schema.query_type
+    mutation: str | None = schema.mutation_type
+    subscription: str | None = schema.subscription_type
+    description: str | None = schema.description
+    flags: tuple[bool, bool] = (schema.introspection, schema.is_valid)
+    sdl: str = schema.print()
+    builtins: str = graftql.print_introspection_schema(schema)
+    assert names[0] == query == "Query" and mutation is subscription is description is None
+    assert flags == (False, True) and sdl.startswith("type Query") and "__Schema" in builtins
+
+    view: TypeView | None = schema.get_type("Query")
+    assert view is not None
+    kind: str = view.kind
+    fields = view.fields
+    assert fields is not None
+    field: FieldView = fields["a"]
+    type_text: str = field.type
+    resolver = field.resolver
+    args: list[InputValueView] = list(field.args.values())
+    assert (kind, type_text, resolver, args) == ("OBJECT", "Int", resolve_a, [])
+    color = schema.get_type("Color")
+    assert color is not None and color.enum_values is not None
+    red: EnumValueView = color.enum_values["RED"]
+    value: Any = red.value
+    reason: str | None = red.deprecation_reason
+    assert (value, reason) == ("red", None)
+
+    try:
+        Schema("type Query { a: Nope }")
+    except SchemaError as error:
+        errors: list[GraphQLError] = error.errors
+        message: str = error.message
+        assert message == errors[0].message == "Unknown type 'Nope'."
+    else:  # pragma: no cover
+        raise AssertionError("expected a SchemaError")

@@ -10,6 +10,7 @@
 #include "language/lexer.h"
 #include "mem.h"
 #include "utilities/suggestion.h"
+#include "validation/type_info.h"
 
 /*=== MARK: Node kinds ======================================================*/
 
@@ -114,6 +115,7 @@ bool gql_validation_init_sdl(gql_validation_context *ctx, const gql_document *co
     ctx->docs = docs;
     ctx->ndocs = ndocs;
     ctx->errors = errors;
+    ctx->max_errors = SIZE_MAX;
     gql_arena_init(&ctx->arena, 4096);
     if (builtins && !add_directive_definitions(ctx, builtins)) goto nomem;
     for (size_t i = 0; i < ndocs; i++)
@@ -126,6 +128,7 @@ nomem:
 }
 
 void gql_validation_release(gql_validation_context *ctx) {
+    gql_validation_release_executable(ctx);
     gql_symmap_free(&ctx->directives);
     gql_free(ctx->keys.slots);
     ctx->keys.slots = NULL;
@@ -134,8 +137,22 @@ void gql_validation_release(gql_validation_context *ctx) {
     gql_arena_release(&ctx->arena);
 }
 
+void gql_validation_abort(gql_validation_context *ctx, const char *message) {
+    if (ctx->aborted) return;
+    ctx->aborted = true;
+    if (!gql_error_list_add(ctx->errors, NULL, 0, "%s", message)) ctx->nomem = true;
+}
+
 void gql_validation_report(gql_validation_context *ctx, const gql_ast_ref *refs, size_t nrefs,
                            const char *fmt, ...) {
+    if (ctx->aborted) return;
+    /* graphql-core's on_error: the error past the limit aborts instead. */
+    if (ctx->error_count >= ctx->max_errors) {
+        gql_validation_abort(ctx,
+                             "Too many validation errors, error limit reached. Validation aborted.");
+        return;
+    }
+    ctx->error_count++;
     va_list ap;
     va_start(ap, fmt);
     if (!gql_error_list_vadd_at(ctx->errors, ctx->docs, ctx->ndocs, refs, nrefs, fmt, ap))
@@ -235,6 +252,7 @@ const gql_list *gql_node_directives(const gql_node *node) {
 void gql_validation_did_you_mean(gql_validation_context *ctx, gql_strbuf *b,
                                  const gql_sym *input, const gql_sym *const *options,
                                  size_t noptions) {
+    if (ctx->hide_suggestions) return;
     size_t n;
     const gql_sym **list = gql_suggestion_list(input->str, input->len, options, noptions, &n);
     if (n == SIZE_MAX) {
@@ -272,11 +290,41 @@ static bool push(gql_validation_context *ctx, const gql_node *node) {
     return true;
 }
 
+/* Whether node is the description of parent: executable validation does
+ * not walk descriptions (graphql-core's query_document_keys_to_validate:
+ * per the specification, descriptions must not affect validation). */
+static bool is_description(const gql_node *node, const gql_node *parent) {
+    if (node->kind != GQL_STRING_VALUE || !parent) return false;
+    const gql_string_value *d = NULL;
+    switch ((gql_kind)parent->kind) {
+    case GQL_OPERATION_DEFINITION:
+        d = ((const gql_operation_definition *)parent)->description;
+        break;
+    case GQL_VARIABLE_DEFINITION:
+        d = ((const gql_variable_definition *)parent)->description;
+        break;
+    case GQL_FRAGMENT_DEFINITION:
+        d = ((const gql_fragment_definition *)parent)->description;
+        break;
+    default:
+        break;
+    }
+    return d && &d->base == node;
+}
+
+/* As graphql-core's TypeInfoVisitor wrapped around its ParallelVisitor: the
+ * type info enters a node before the rules do and leaves it after them. An
+ * abort (error limit, fragment work budget) stops the walk at once, as the
+ * exception graphql-core raises does. */
 static gql_visit_action on_enter(const gql_node *node, const gql_node *parent, void *user) {
-    (void)parent;
     runner *r = user;
     gql_validation_context *ctx = r->ctx;
+    if (ctx->schema && is_description(node, parent)) return GQL_VISIT_SKIP;
     if (!push(ctx, node)) {
+        ctx->nomem = true;
+        return GQL_VISIT_BREAK;
+    }
+    if (ctx->type_info && !gql_type_info_enter(ctx->type_info, node)) {
         ctx->nomem = true;
         return GQL_VISIT_BREAK;
     }
@@ -289,6 +337,7 @@ static gql_visit_action on_enter(const gql_node *node, const gql_node *parent, v
         if (a == GQL_VISIT_CONTINUE && fn) a = fn(ctx, run->state, node);
         if (a == GQL_VISIT_SKIP) run->skip = node;
         else if (a == GQL_VISIT_BREAK) run->stopped = true;
+        if (ctx->aborted) return GQL_VISIT_BREAK;
     }
     return ctx->nomem ? GQL_VISIT_BREAK : GQL_VISIT_CONTINUE;
 }
@@ -306,7 +355,9 @@ static gql_visit_action on_leave(const gql_node *node, const gql_node *parent, v
         }
         gql_rule_fn fn = run->rule->leave[node->kind];
         if (fn && fn(ctx, run->state, node) == GQL_VISIT_BREAK) run->stopped = true;
+        if (ctx->aborted) return GQL_VISIT_BREAK;
     }
+    if (ctx->type_info) gql_type_info_leave(ctx->type_info, node);
     ctx->depth--;
     return ctx->nomem ? GQL_VISIT_BREAK : GQL_VISIT_CONTINUE;
 }
@@ -333,7 +384,7 @@ bool gql_validation_run(gql_validation_context *ctx, const gql_rule *const *rule
             visitor.enter[k] = on_enter;
             visitor.leave[k] = on_leave;
         }
-        for (size_t i = 0; i < ctx->ndocs && !ctx->nomem; i++) {
+        for (size_t i = 0; i < ctx->ndocs && !ctx->nomem && !ctx->aborted; i++) {
             ctx->source = (uint32_t)i;
             ctx->depth = 0;
             gql_visit(&gql_document_root(ctx->docs[i])->base, &visitor, &r);

@@ -57,6 +57,16 @@ typedef struct gql_validation_context {
     gql_symmap directives;            /* name -> gql_directive_info */
     gql_intern_table keys;            /* composite keys ("Type.field") of the rules */
     bool nomem;                       /* an allocation failed */
+    /* Executable validation only (gql_validation_init_executable); zero,
+     * NULL or false in an SDL validation: */
+    const gql_schema *schema;         /* the schema validated against */
+    struct gql_type_info *type_info;  /* the walk's state (type_info.h) */
+    struct gql_executable_cache *exec; /* fragments by name, spreads, variable
+                                         usages (executable.c) */
+    bool hide_suggestions;            /* leave "Did you mean ...?" out of messages */
+    size_t max_errors;                /* errors reported before the abort error */
+    size_t error_count;               /* errors reported so far */
+    bool aborted;                     /* the validation was aborted: stop */
 } gql_validation_context;
 
 typedef gql_visit_action (*gql_rule_fn)(gql_validation_context *ctx, void *state,
@@ -163,6 +173,108 @@ bool gql_is_type_extension_kind(gql_kind kind);
 /* Type system definitions and extensions of any sort (graphql-core's
  * is_type_system_definition_node or is_type_system_extension_node). */
 bool gql_is_type_system_kind(gql_kind kind);
+
+/*=== MARK: Executable validation (executable.c) ============================*/
+
+/* graphql-core's MAX_FRAGMENT_WORK: the work spent on fragments shared by
+ * the operations of one document (fragment spreads and variable usages
+ * counted) before the validation is aborted with "Validation aborted.". */
+#define GQL_MAX_FRAGMENT_WORK 50000
+
+/* Stop the validation: append message (no location) and set ctx->aborted;
+ * the runner then ends the walk at once and later reports are dropped, as
+ * when graphql-core's validate catches ValidationAbortedError. Once only. */
+void gql_validation_abort(gql_validation_context *ctx, const char *message);
+
+/*
+ * Prepare a context to validate an executable document against a schema:
+ * the directive table holds the schema's directives, the type info walks
+ * with the rules (ctx->type_info), and the document's fragments are
+ * indexed by name. max_errors as graphql-core's validate; hide_suggestions
+ * as its hide_suggestions. False when out of memory.
+ */
+bool gql_validation_init_executable(gql_validation_context *ctx, const gql_schema *schema,
+                                    const gql_document *doc, size_t max_errors,
+                                    bool hide_suggestions, gql_error_list *errors);
+
+/* Release what gql_validation_init_executable took (called by
+ * gql_validation_release; nothing for an SDL context). */
+void gql_validation_release_executable(gql_validation_context *ctx);
+
+/* graphql-core's get_fragment: the fragment definition named name (the
+ * last of that name, as its dict keeps it), or NULL. */
+const gql_fragment_definition *gql_validation_fragment(const gql_validation_context *ctx,
+                                                       const gql_sym *name);
+
+/* A list of nodes owned by the context. */
+typedef struct gql_node_list {
+    const gql_node *const *items;  /* the nodes */
+    uint32_t count;                /* their number */
+} gql_node_list;
+
+/* graphql-core's get_fragment_spreads(selection_set): the fragment spreads
+ * inside it, nested selection sets included but not the spread fragments,
+ * in its order (cached). NULL when out of memory. */
+const gql_node_list *gql_validation_fragment_spreads(gql_validation_context *ctx,
+                                                     const gql_selection_set *selection_set);
+
+/* graphql-core's get_recursively_referenced_fragments_for_operations: the
+ * fragment definitions the operations spread, directly or through other
+ * fragments, in discovery order (cached per set of directly spread names;
+ * spends fragment work on a miss). NULL when out of memory or aborted. */
+const gql_node_list *gql_validation_recursive_fragments(
+    gql_validation_context *ctx, const gql_operation_definition *const *operations,
+    size_t count);
+
+/* A variable used in a value position (graphql-core's VariableUsage). */
+typedef struct gql_variable_usage {
+    const gql_variable *node;          /* the variable */
+    const gql_type_ref *type;          /* the input type expected there, or NULL */
+    const gql_node *default_value;     /* the position's default, NULL: Undefined */
+    const gql_type_ref *parent_type;   /* the input type around it, or NULL */
+} gql_variable_usage;
+
+typedef struct gql_usage_list {
+    const gql_variable_usage *items;   /* the usages, in document order */
+    uint32_t count;                    /* their number */
+} gql_usage_list;
+
+/* graphql-core's get_variable_usages(node) for an operation or fragment
+ * definition (variable definitions not included; cached). NULL when out of
+ * memory. */
+const gql_usage_list *gql_validation_variable_usages(gql_validation_context *ctx,
+                                                     const gql_node *definition);
+
+/* graphql-core's get_recursive_variable_usages(operation): the operation's
+ * usages, then those of each fragment it reaches (cached; spends fragment
+ * work as graphql-core does). NULL when out of memory or aborted: the rule
+ * should then return. */
+const gql_usage_list *gql_validation_recursive_variable_usages(
+    gql_validation_context *ctx, const gql_operation_definition *operation);
+
+/* graphql-core's spend_fragment_work: false once the budget is exhausted
+ * (the validation is then aborted with "Validation aborted."). */
+bool gql_validation_spend_fragment_work(gql_validation_context *ctx, size_t cost);
+
+/* Validate doc against schema with the given rules (NULL entries skipped)
+ * in one walk, after graphql-core's FragmentNestingVisitor when the
+ * document has fragments: gql_validate with a rule list of its own (tests
+ * run one rule at a time with it). Returns as gql_validate. */
+gql_status gql_validation_run_executable(const gql_schema *schema, const gql_document *doc,
+                                         const gql_validate_options *options,
+                                         const gql_rule *const *rules, size_t nrules,
+                                         gql_error_list *errors);
+
+/* What graphql-core does when a rule raises a GraphQLError out of validate
+ * (see gql_validate): drop the errors this validation reported, report
+ * this one at refs, and abort. */
+void gql_validation_raise(gql_validation_context *ctx, const gql_ast_ref *refs, size_t nrefs,
+                          const char *fmt, ...) GQL_PRINTF(4, 5);
+
+/* The rules of graphql-core's specified_rules, in its order (a rule not
+ * written yet has a NULL slot, skipped by gql_validate). */
+extern const gql_rule *const gql_specified_rules[];
+extern const size_t gql_specified_rule_count;
 
 /* The rules of graphql-core's specified_sdl_rules, in its order. */
 extern const gql_rule *const gql_specified_sdl_rules[];

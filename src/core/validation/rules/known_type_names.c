@@ -1,9 +1,10 @@
 /*
- * known_type_names.c: graphql-core's KnownTypeNamesRule, as it runs on SDL
- * (no schema: the known types are those the documents define). Within a
- * type system definition or extension the specified scalars and the
- * introspection types are known too; within an executable definition they
- * are not, and are not suggested.
+ * known_type_names.c: graphql-core's KnownTypeNamesRule. The known types
+ * are those of the schema validated against (executable validation), then
+ * those the documents define. Within a type system definition or extension
+ * the specified scalars and the introspection types are known too; within
+ * an executable definition only when the schema has them, and only then
+ * suggested.
  */
 #include <string.h>
 
@@ -18,14 +19,15 @@ static const char *const standard_names[] = {
 #define NSTANDARD (sizeof standard_names / sizeof standard_names[0])
 
 typedef struct state {
-    gql_symmap defined;       /* type name -> itself, for the defined types */
-    const gql_sym **options;  /* standard names, then defined type names in order */
+    gql_symmap defined;       /* type name -> itself, for the known types */
+    const gql_sym **options;  /* standard names, the schema's types, then the
+                                 defined type names, in order */
     size_t noptions;          /* entries in options */
 } state;
 
 static bool init(gql_validation_context *ctx, void *st) {
     state *s = st;
-    size_t n = NSTANDARD;
+    size_t n = NSTANDARD + (ctx->schema ? ctx->schema->type_count : 0);
     GQL_FOR_EACH_DEFINITION(ctx, def) {
         n += gql_is_type_definition_kind((gql_kind)def.node->kind);
     }
@@ -35,6 +37,14 @@ static bool init(gql_validation_context *ctx, void *st) {
         s->options[s->noptions] = gql_intern(&ctx->keys, &ctx->arena, standard_names[i],
                                              (uint32_t)strlen(standard_names[i]));
         if (!s->options[s->noptions++]) return false;
+    }
+    for (uint32_t i = 0; ctx->schema && i < ctx->schema->type_count; i++) {
+        const gql_sym *name = ctx->schema->types[i]->name;
+        s->options[s->noptions++] = name;
+        if (!gql_symmap_put(&s->defined, name, (void *)name)) {
+            gql_symmap_free(&s->defined);
+            return false;
+        }
     }
     GQL_FOR_EACH_DEFINITION(ctx, def) {
         if (!gql_is_type_definition_kind((gql_kind)def.node->kind)) continue;

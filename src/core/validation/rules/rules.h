@@ -23,4 +23,23 @@ extern const gql_rule gql_rule_unique_argument_names;
 extern const gql_rule gql_rule_unique_input_field_names;
 extern const gql_rule gql_rule_provided_required_arguments_on_directives;
 
+/* Executable rules (graphql-core's specified_rules). */
+extern const gql_rule gql_rule_fragment_nesting;  /* graphql-core's FragmentNestingVisitor */
+extern const gql_rule gql_rule_executable_definitions;
+extern const gql_rule gql_rule_unique_operation_names;
+extern const gql_rule gql_rule_lone_anonymous_operation;
+extern const gql_rule gql_rule_single_field_subscriptions;
+extern const gql_rule gql_rule_fragments_on_composite_types;
+extern const gql_rule gql_rule_variables_are_input_types;
+extern const gql_rule gql_rule_scalar_leafs;
+extern const gql_rule gql_rule_fields_on_correct_type;
+extern const gql_rule gql_rule_unique_fragment_names;
+extern const gql_rule gql_rule_known_fragment_names;
+extern const gql_rule gql_rule_no_unused_fragments;
+extern const gql_rule gql_rule_possible_fragment_spreads;
+extern const gql_rule gql_rule_no_fragment_cycles;
+extern const gql_rule gql_rule_unique_variable_names;
+extern const gql_rule gql_rule_no_undefined_variables;
+extern const gql_rule gql_rule_no_unused_variables;
+
 #endif /* GQL_RULES_H */
