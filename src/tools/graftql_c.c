@@ -278,6 +278,116 @@ static int cmd_print_schema(const invocation *inv) {
     return status;
 }
 
+/*=== MARK: Validation ======================================================*/
+
+/* A JSON string as Python's json.dumps(ensure_ascii=False) writes it. */
+static void put_json_string(const char *s, size_t n) {
+    putchar('"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"': fputs("\\\"", stdout); break;
+        case '\\': fputs("\\\\", stdout); break;
+        case '\n': fputs("\\n", stdout); break;
+        case '\r': fputs("\\r", stdout); break;
+        case '\t': fputs("\\t", stdout); break;
+        case '\b': fputs("\\b", stdout); break;
+        case '\f': fputs("\\f", stdout); break;
+        default:
+            if (c < 0x20) printf("\\u%04x", c);
+            else putchar(c);
+        }
+    }
+    putchar('"');
+}
+
+/* One error as graphql-core's GraphQLError.formatted: "locations" only
+ * when it has some. */
+static void put_json_error(const input *in, const char *message, size_t message_len,
+                           const size_t *offsets, uint32_t count) {
+    fputs("{\"message\":", stdout);
+    put_json_string(message, message_len);
+    if (count) {
+        fputs(",\"locations\":[", stdout);
+        for (uint32_t j = 0; j < count; j++) {
+            gql_location at = gql_locate(in->data, in->length, offsets[j]);
+            printf("%s{\"line\":%u,\"column\":%u}", j ? "," : "", (unsigned)at.line,
+                   (unsigned)at.column);
+        }
+        putchar(']');
+    }
+    putchar('}');
+}
+
+/* validate SCHEMA QUERY: the errors of QUERY against the schema SCHEMA
+ * makes, as a JSON array on stdout ([] when valid). A syntax error in
+ * QUERY is reported the same way; errors of the schema go to stderr. */
+static int cmd_validate(const invocation *inv) {
+    invocation schema_inv = *inv;
+    schema_inv.nargs = 1;
+    schema_input si;
+    int status = load_schema(&schema_inv, &si);
+    input query = {0};
+    gql_document *doc = NULL;
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    if (status) goto done;
+    if (!read_input(inv, inv->args[1], &query)) {
+        status = EXIT_USAGE;
+        goto done;
+    }
+    gql_error err = {0};
+    doc = gql_parse(query.data, query.length, &inv->options, &err);
+    if (!doc) {
+        if (err.code == GQL_ERR_NOMEM) {
+            fprintf(stderr, "%s: %s: %s\n", inv->prog, query.name, err.message);
+            status = EXIT_USAGE;
+        } else {
+            size_t offset = err.offset;
+            putchar('[');
+            put_json_error(&query, err.message, err.message_len, &offset, 1);
+            puts("]");
+            status = EXIT_INVALID;
+        }
+        gql_error_clear(&err);
+        goto done;
+    }
+    gql_status result = gql_validate(si.schema, doc, NULL, &errors);
+    if (result == GQL_ERR_NOMEM || result == GQL_ERR_ARG) {
+        fprintf(stderr, "%s: %s\n", inv->prog,
+                result == GQL_ERR_NOMEM ? "out of memory" : "cannot validate");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    putchar('[');
+    for (size_t i = 0; i < errors.count; i++) {
+        const gql_diagnostic *d = &errors.items[i];
+        size_t small[16], *offsets = small;
+        if (d->location_count > 16) offsets = malloc(d->location_count * sizeof *offsets);
+        if (!offsets) {
+            fprintf(stderr, "%s: out of memory\n", inv->prog);
+            status = EXIT_USAGE;
+            goto done;
+        }
+        for (uint32_t j = 0; j < d->location_count; j++) offsets[j] = d->locations[j].offset;
+        if (i) putchar(',');
+        put_json_error(&query, d->message, d->message_len, offsets, d->location_count);
+        if (offsets != small) free(offsets);
+    }
+    puts("]");
+    status = errors.count ? EXIT_INVALID : 0;
+done:
+    if (fflush(stdout) != 0 && status != EXIT_USAGE) {
+        fprintf(stderr, "%s: cannot write the output: %s\n", inv->prog, strerror(errno));
+        status = EXIT_USAGE;
+    }
+    gql_error_list_clear(&errors);
+    gql_document_free(doc);
+    free(query.data);
+    schema_input_free(&si);
+    return status;
+}
+
 static const command commands[] = {
     {"parse", "FILE", "parse FILE and print it back normalized (as print_ast)", 1, false,
      cmd_parse},
@@ -288,6 +398,8 @@ static const command commands[] = {
      cmd_check_schema},
     {"print-schema", "FILE...", "print the schema the SDL makes (as print_schema)", 1, true,
      cmd_print_schema},
+    {"validate", "SCHEMA QUERY", "print QUERY's validation errors as JSON; exit 1 if any", 2,
+     false, cmd_validate},
 };
 
 /* "parse, check, ...": the command names, for messages. */

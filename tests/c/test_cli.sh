@@ -335,6 +335,42 @@ done_case
 run directory_as_file check "$work"
 expect_status 2; expect_err_contains "$work"; done_case
 
+# --- validate ---------------------------------------------------------------
+# The errors as graphql-core's GraphQLError.formatted, a JSON array on stdout.
+
+write vschema.graphql 'type Query { user(id: ID): User hello: String }\ntype User { name: String friends: [User] }\n'
+write vquery.graphql '{ user { nam friends } }\nfragment F on User { name }\n'
+run validate_errors validate "$work/vschema.graphql" "$work/vquery.graphql"
+expect_status 1; expect_err ''
+expect_out '[{"message":"Cannot query field '"'nam'"' on type '"'User'"'. Did you mean '"'name'"'?","locations":[{"line":1,"column":10}]},{"message":"Field '"'friends'"' of type '"'[User]'"' must have a selection of subfields. Did you mean '"'friends { ... }'"'?","locations":[{"line":1,"column":14}]},{"message":"Fragment '"'F'"' is never used.","locations":[{"line":2,"column":1}]}]'
+done_case
+
+printf '{ user(id: 1) { name friends { name } } }' >"$work/stdin"
+run validate_valid validate "$work/vschema.graphql" -
+expect_status 0; expect_out '[]'; expect_err ''; done_case
+
+printf 'query ($a: User) { hello }' >"$work/stdin"
+run validate_variables validate "$work/vschema.graphql" -
+expect_status 1
+expect_out '[{"message":"Variable '"'\$a'"' cannot be non-input type '"'User'"'.","locations":[{"line":1,"column":12}]},{"message":"Variable '"'\$a'"' is never used.","locations":[{"line":1,"column":8}]}]'
+done_case
+
+printf '{ user { name }' >"$work/stdin"
+run validate_syntax_error validate "$work/vschema.graphql" -
+expect_status 1
+expect_out '[{"message":"Syntax Error: Expected Name, found <EOF>.","locations":[{"line":1,"column":16}]}]'
+done_case
+
+printf '{ a }' >"$work/stdin"
+run validate_invalid_schema validate "$work/invalid.graphql" -
+expect_status 1; expect_out ''
+expect_err_contains "$work/invalid.graphql:2:18: Interface field I.a expects type Int"
+done_case
+
+run validate_usage validate "$work/vschema.graphql"
+expect_status 2; expect_err_contains "missing arguments: usage is 'validate SCHEMA QUERY'"
+done_case
+
 if [ "$(id -u)" -ne 0 ]; then  # root reads any file
     write secret.graphql '{ a }'
     chmod 000 "$work/secret.graphql"

@@ -98,14 +98,19 @@ bool vh_expect_errors(const char *rule_name, const vh_case *c) {
         rule = find_rule(rule_name);
         if (!rule) return false;
     }
+    vh_expect_errors_with(rule, c);
+    return true;
+}
+
+void vh_expect_errors_with(const struct gql_rule *rule, const vh_case *c) {
     const gql_schema *schema = vh_schema(c->schema);
-    if (!schema) return true;
+    if (!schema) return;
     gql_error err = {0};
     gql_document *doc = gql_parse(c->query, strlen(c->query), NULL, &err);
     if (!doc) {
         gql_test_fail(__FILE__, __LINE__, "%s: parse failed: %s", c->name, err.message);
         gql_error_clear(&err);
-        return true;
+        return;
     }
     gql_validate_options options;
     gql_validate_options_init(&options);
@@ -119,7 +124,66 @@ bool vh_expect_errors(const char *rule_name, const vh_case *c) {
     check(c, doc, status, &errors);
     gql_error_list_clear(&errors);
     gql_document_free(doc);
-    return true;
+}
+
+static long allocations_left;
+
+static void *failing_malloc(void *ctx, size_t size) {
+    (void)ctx;
+    if (allocations_left-- <= 0) return NULL;
+    return malloc(size);
+}
+
+static void *failing_realloc(void *ctx, void *ptr, size_t size) {
+    (void)ctx;
+    if (allocations_left-- <= 0) return NULL;
+    return realloc(ptr, size);
+}
+
+static void plain_free(void *ctx, void *ptr) {
+    (void)ctx;
+    free(ptr);
+}
+
+static gql_status run(const gql_rule *rule, const gql_schema *schema, const gql_document *doc,
+                      gql_error_list *errors) {
+    return rule ? gql_validation_run_executable(schema, doc, NULL, &rule, 1, errors)
+                : gql_validate(schema, doc, NULL, errors);
+}
+
+void vh_check_out_of_memory(const gql_rule *rule, unsigned schema_index, const char *query) {
+    const gql_schema *schema = vh_schema(schema_index);
+    gql_document *doc = PARSE_OK(query);
+    if (!doc || !schema) {
+        gql_document_free(doc);
+        return;
+    }
+    gql_error_list expected;
+    gql_error_list_init(&expected);
+    CHECK_EQ_INT(run(rule, schema, doc, &expected), GQL_ERR_INVALID);
+    gql_allocator failing = {failing_malloc, failing_realloc, plain_free, NULL};
+    bool done = false;
+    for (long n = 0; n < 100000 && !done; n++) {
+        gql_error_list errors;
+        gql_error_list_init(&errors);
+        allocations_left = n;
+        gql_set_allocator(&failing);
+        gql_status status = run(rule, schema, doc, &errors);
+        gql_set_allocator(NULL);
+        if (status == GQL_ERR_NOMEM) {
+            CHECK_EQ_INT(errors.status, GQL_ERR_NOMEM);
+        } else {
+            CHECK_EQ_INT(status, GQL_ERR_INVALID);
+            CHECK_EQ_INT(errors.count, expected.count);
+            for (size_t i = 0; i < errors.count && i < expected.count; i++)
+                CHECK_EQ_STR(errors.items[i].message, expected.items[i].message);
+            done = true;
+        }
+        gql_error_list_clear(&errors);
+    }
+    CHECK(done);
+    gql_error_list_clear(&expected);
+    gql_document_free(doc);
 }
 
 void vh_run_cases(const char *rule_name, const vh_case *cases, size_t ncases) {

@@ -54,6 +54,17 @@ void vh_release_schemas(void);
  */
 bool vh_expect_errors(const char *rule_name, const vh_case *c);
 
+/* The same with a rule of the caller's (NULL: every specified rule), for
+ * checks that are not rules of their own. */
+struct gql_rule;
+void vh_expect_errors_with(const struct gql_rule *rule, const vh_case *c);
+
+/* Validate query against the test schema of that index with rule (NULL:
+ * every specified rule) once unhindered, then with the n-th allocation
+ * failing for every n until a run completes: each run reports out of
+ * memory or gives the unhindered run's errors. */
+void vh_check_out_of_memory(const struct gql_rule *rule, unsigned schema, const char *query);
+
 /* Run every case of a table; prints how many were skipped. */
 void vh_run_cases(const char *rule_name, const vh_case *cases, size_t ncases);
 

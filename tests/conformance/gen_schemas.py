@@ -1589,7 +1589,7 @@ def mut_deprecated_required(g: Gen) -> str | None:
 def mut_bad_deprecation_reason(g: Gen) -> str | None:
     rng = g.rng
     bad = rng.choice(("1", "true", '["x"]', "{a: 1}", "ENUM", "1.5"))
-    where = rng.choice(("field", "arg", "value", "input"))
+    where = rng.choice(("field", "arg", "value", "input", "directive"))
     if where == "field" and (p := _pick_field(g, "type", "interface")):
         p[1].deprecation = f"@deprecated(reason: {bad})"
     elif where == "arg" and (p := _pick_field(g, "type")):
@@ -1600,6 +1600,10 @@ def mut_bad_deprecation_reason(g: Gen) -> str | None:
     elif where == "input" and (t := _pick_type(g, "input")):
         name = next(n for n in ("old", "old2", "old3") if n not in {f.name for f in t.input_fields})
         t.input_fields.append(InputValue(name, "Int", deprecation=f"@deprecated(reason: {bad})"))
+    elif where == "directive":
+        name = next(n for n in ("legacy", "legacy2", "legacy3") if n not in g.m.directives)
+        arg = InputValue("x", "Int", deprecation=f"@deprecated(reason: {bad})")
+        g.m.directives[name] = DirectiveDef(name, ["FIELD"], [arg])
     else:
         return None
     return "Argument 'reason' has invalid value"

@@ -181,6 +181,8 @@ bool gql_validation_init_executable(gql_validation_context *ctx, const gql_schem
     ctx->type_info = &exec->walk;
     for (uint32_t i = 0; i < schema->directive_count; i++)
         if (!add_schema_directive(ctx, schema->directives[i])) goto nomem;
+    /* graphql-core's directive rules add the document's own definitions. */
+    if (!gql_validation_add_directive_definitions(ctx, doc)) goto nomem;
     const gql_document_node *root = gql_document_root(doc);
     for (uint32_t i = 0; i < root->definitions.count; i++) {
         const gql_node *def = root->definitions.items[i];

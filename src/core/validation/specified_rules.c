@@ -7,6 +7,7 @@
 
 const gql_rule *const gql_specified_rules[] = {
     &gql_rule_executable_definitions,
+    &gql_rule_known_operation_types, /* September 2025 (graphql-js 17's place) */
     &gql_rule_unique_operation_names,
     &gql_rule_lone_anonymous_operation,
     &gql_rule_single_field_subscriptions,
@@ -25,14 +26,14 @@ const gql_rule *const gql_specified_rules[] = {
     &gql_rule_no_unused_variables,
     &gql_rule_known_directives,
     &gql_rule_unique_directives_per_location,
-    NULL, /* KnownArgumentNamesRule */
+    &gql_rule_known_argument_names,
     &gql_rule_unique_argument_names,
-    NULL, /* ValuesOfCorrectTypeRule */
-    NULL, /* ProvidedRequiredArgumentsRule */
-    NULL, /* VariablesInAllowedPositionRule */
+    &gql_rule_values_of_correct_type,
+    &gql_rule_provided_required_arguments,
+    &gql_rule_variables_in_allowed_position,
     NULL, /* OverlappingFieldsCanBeMergedRule */
     &gql_rule_unique_input_field_names,
-    NULL, /* MaxIntrospectionDepthRule (graphql-core's recommended_rules) */
+    &gql_rule_max_introspection_depth, /* graphql-core's recommended_rules */
     /* September 2025 rules go here. */
 };
 

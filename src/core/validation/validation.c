@@ -97,7 +97,8 @@ static bool add_directive_definition(gql_validation_context *ctx,
     return gql_symmap_put(&ctx->directives, info->name, info);
 }
 
-static bool add_directive_definitions(gql_validation_context *ctx, const gql_document *doc) {
+bool gql_validation_add_directive_definitions(gql_validation_context *ctx,
+                                             const gql_document *doc) {
     const gql_document_node *root = gql_document_root(doc);
     for (uint32_t i = 0; i < root->definitions.count; i++) {
         const gql_node *def = root->definitions.items[i];
@@ -117,9 +118,9 @@ bool gql_validation_init_sdl(gql_validation_context *ctx, const gql_document *co
     ctx->errors = errors;
     ctx->max_errors = SIZE_MAX;
     gql_arena_init(&ctx->arena, 4096);
-    if (builtins && !add_directive_definitions(ctx, builtins)) goto nomem;
+    if (builtins && !gql_validation_add_directive_definitions(ctx, builtins)) goto nomem;
     for (size_t i = 0; i < ndocs; i++)
-        if (!add_directive_definitions(ctx, docs[i])) goto nomem;
+        if (!gql_validation_add_directive_definitions(ctx, docs[i])) goto nomem;
     return true;
 nomem:
     gql_error_list_nomem(errors);

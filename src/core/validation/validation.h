@@ -94,6 +94,13 @@ bool gql_validation_init_sdl(gql_validation_context *ctx, const gql_document *co
 
 void gql_validation_release(gql_validation_context *ctx);
 
+/* Add the directive definitions of doc to the directive table (a later
+ * definition replaces an earlier one). graphql-core's directive rules read
+ * those of the validated document too, after the schema's, in an
+ * executable validation as well. False when out of memory. */
+bool gql_validation_add_directive_definitions(gql_validation_context *ctx,
+                                             const gql_document *doc);
+
 /* Walk the documents once, running the rules in parallel. False when out of
  * memory (errors->status is then GQL_ERR_NOMEM). */
 bool gql_validation_run(gql_validation_context *ctx, const gql_rule *const *rules,

@@ -234,4 +234,57 @@ interface Clock { tick: Int }
 union Moment = Events
 '''
 
-SCHEMAS = [SHOP, QUERY_ONLY, RENAMED_ROOTS]
+# Values of every sort (schema 3): the built-in scalars, custom scalars,
+# enums, lists, nested input objects with required fields and defaults,
+# @oneOf in nullable and non-null positions, a default that does not coerce,
+# directives with required and input object arguments.
+VALUES = '''
+scalar Json
+scalar Url
+
+enum Color { RED GREEN BLUE }
+enum Size { SMALL MEDIUM LARGE }
+
+input Point { x: Int! y: Int! label: String }
+
+input Shape {
+  points: [Point!]!
+  color: Color = RED
+  closed: Boolean! = false
+  nested: Shape
+  tags: [String]
+}
+
+input Pick @oneOf { id: ID name: String color: Color point: Point }
+
+input Holder { pick: Pick picks: [Pick] required: Pick! }
+
+type Query {
+  int(v: Int): Int
+  nnInt(v: Int!): Int
+  float(v: Float): Float
+  string(v: String): String
+  boolean(v: Boolean): Boolean
+  id(v: ID): ID
+  color(v: Color): Color
+  colors(v: [Color!]): [Color]
+  json(v: Json): Json
+  url(v: Url!): Url
+  ints(v: [Int]): [Int]
+  nnInts(v: [Int!]!): [Int]
+  matrix(v: [[Int!]]): Int
+  shape(v: Shape): Int
+  shapes(v: [Shape!]): Int
+  pick(v: Pick): Int
+  nnPick(v: Pick!): Int
+  holder(v: Holder): Int
+  multi(a: Int!, b: String!, c: Boolean = true, d: Int! = 3): Int
+  badDefault(n: Int! = "x"): Int
+  self: Query
+}
+
+directive @limit(max: Int!, unit: Size = SMALL) on FIELD | QUERY
+directive @look(at: Pick) on FIELD
+'''
+
+SCHEMAS = [SHOP, QUERY_ONLY, RENAMED_ROOTS, VALUES]

@@ -19,7 +19,7 @@ static const char *const standard_names[] = {
 #define NSTANDARD (sizeof standard_names / sizeof standard_names[0])
 
 typedef struct state {
-    gql_symmap defined;       /* type name -> itself, for the known types */
+    gql_symmap defined;       /* type name -> itself, for the defined types */
     const gql_sym **options;  /* standard names, the schema's types, then the
                                  defined type names, in order */
     size_t noptions;          /* entries in options */
@@ -38,14 +38,9 @@ static bool init(gql_validation_context *ctx, void *st) {
                                              (uint32_t)strlen(standard_names[i]));
         if (!s->options[s->noptions++]) return false;
     }
-    for (uint32_t i = 0; ctx->schema && i < ctx->schema->type_count; i++) {
-        const gql_sym *name = ctx->schema->types[i]->name;
-        s->options[s->noptions++] = name;
-        if (!gql_symmap_put(&s->defined, name, (void *)name)) {
-            gql_symmap_free(&s->defined);
-            return false;
-        }
-    }
+    /* The schema's types are looked up in the schema (no copy of its map). */
+    for (uint32_t i = 0; ctx->schema && i < ctx->schema->type_count; i++)
+        s->options[s->noptions++] = ctx->schema->types[i]->name;
     GQL_FOR_EACH_DEFINITION(ctx, def) {
         if (!gql_is_type_definition_kind((gql_kind)def.node->kind)) continue;
         const gql_sym *name = ((const gql_type_definition *)def.node)->name->value;
@@ -64,7 +59,9 @@ static gql_visit_action enter_named_type(gql_validation_context *ctx, void *st,
                                          const gql_node *n) {
     state *s = st;
     const gql_sym *name = ((const gql_named_type *)n)->name->value;
-    if (gql_symmap_get(&s->defined, name)) return GQL_VISIT_CONTINUE;
+    if (gql_symmap_get(&s->defined, name) ||
+        (ctx->schema && gql_symmap_get(&ctx->schema->type_map, name)))
+        return GQL_VISIT_CONTINUE;
     const gql_node *def = gql_validation_definition(ctx);
     bool is_sdl = def && gql_is_type_system_kind((gql_kind)def->kind);
     if (is_sdl) {

@@ -41,5 +41,22 @@ extern const gql_rule gql_rule_no_fragment_cycles;
 extern const gql_rule gql_rule_unique_variable_names;
 extern const gql_rule gql_rule_no_undefined_variables;
 extern const gql_rule gql_rule_no_unused_variables;
+extern const gql_rule gql_rule_max_introspection_depth;
+extern const gql_rule gql_rule_known_argument_names;
+extern const gql_rule gql_rule_values_of_correct_type;
+extern const gql_rule gql_rule_provided_required_arguments;
+extern const gql_rule gql_rule_variables_in_allowed_position;
+extern const gql_rule gql_rule_overlapping_fields_can_be_merged;
+
+/* September 2025 additions (graphql-js 17). */
+extern const gql_rule gql_rule_known_operation_types;
+
+/* The specification's ban of @skip and @include at the top level of a
+ * subscription (subscription_root_conditionals.c), for
+ * SingleFieldSubscriptionsRule to call before its own checks: true when it
+ * reported an error (or ran out of memory), and the rule should then
+ * report nothing else for the operation. */
+bool gql_subscription_root_conditionals(gql_validation_context *ctx,
+                                        const gql_operation_definition *operation);
 
 #endif /* GQL_RULES_H */

@@ -1,0 +1,246 @@
+/*
+ * test_validation.c: gql_validate with every specified rule: the cases of
+ * gen/validation_cases/all.py (errors of several rules in graphql-core's
+ * order, max_errors, hidden suggestions, graphql-core's aborts), then the
+ * API itself: defaults, arguments, appending to a list, an invalid schema,
+ * and out of memory at every allocation.
+ */
+#include <stdlib.h>
+
+#include "validation/rules/rules.h"
+#include "validation_harness.h"
+
+#include "validation_cases/all.h"
+
+static void test_all_rules(void) {
+    vh_run_cases(RULE_NAME, rule_cases, sizeof rule_cases / sizeof rule_cases[0]);
+}
+
+static void test_options_init(void) {
+    gql_validate_options options = {7, false};
+    gql_validate_options_init(&options);
+    CHECK_EQ_INT(options.max_errors, 100);
+    CHECK(options.suggestions);
+    gql_validate_options_init(NULL); /* harmless */
+}
+
+static gql_status validate_text(const char *query, const gql_validate_options *options,
+                                gql_error_list *errors) {
+    gql_document *doc = PARSE_OK(query);
+    if (!doc) return GQL_ERR_ARG;
+    gql_status status = gql_validate(vh_schema(0), doc, options, errors);
+    gql_document_free(doc);
+    return status;
+}
+
+/* NULL options are the defaults: 100 errors, then the abort. */
+static void test_default_limit(void) {
+    char query[2048] = "{";
+    for (int i = 0; i < 120; i++) strcat(query, " x");
+    strcat(query, " }");
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    CHECK_EQ_INT(validate_text(query, NULL, &errors), GQL_ERR_INVALID);
+    CHECK_EQ_INT(errors.count, 101);
+    if (errors.count == 101) {
+        CHECK_EQ_STR(errors.items[100].message,
+                     "Too many validation errors, error limit reached. Validation aborted.");
+        CHECK_EQ_INT(errors.items[100].location_count, 0);
+    }
+    gql_error_list_clear(&errors);
+}
+
+/* Errors go after those the list already holds; a valid document adds none. */
+static void test_appends(void) {
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    CHECK_EQ_INT(validate_text("{ nope }", NULL, &errors), GQL_ERR_INVALID);
+    CHECK_EQ_INT(validate_text("{ me { id } }", NULL, &errors), GQL_OK);
+    CHECK_EQ_INT(validate_text("{ nada }", NULL, &errors), GQL_ERR_INVALID);
+    CHECK_EQ_INT(errors.count, 2);
+    if (errors.count == 2)
+        CHECK_EQ_STR(errors.items[1].message,
+                     "Cannot query field 'nada' on type 'Query'. Did you mean 'node'?");
+    gql_error_list_clear(&errors);
+}
+
+/* A raising subscription drops only this validation's errors. */
+static void test_raise_keeps_earlier_calls(void) {
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    CHECK_EQ_INT(validate_text("{ nope }", NULL, &errors), GQL_ERR_INVALID);
+    CHECK_EQ_INT(validate_text("{ nada } subscription S { userOnline @skip { id } }", NULL,
+                               &errors),
+                 GQL_ERR_INVALID);
+    CHECK_EQ_INT(errors.count, 2);
+    if (errors.count == 2)
+        CHECK_EQ_STR(errors.items[1].message,
+                     "Argument 'if' of required type 'Boolean!' was not provided.");
+    gql_error_list_clear(&errors);
+}
+
+static void test_arguments(void) {
+    gql_document *doc = PARSE_OK("{ me { id } }");
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    CHECK_EQ_INT(gql_validate(NULL, doc, NULL, &errors), GQL_ERR_ARG);
+    CHECK_EQ_INT(gql_validate(vh_schema(0), NULL, NULL, &errors), GQL_ERR_ARG);
+    CHECK_EQ_INT(gql_validate(vh_schema(0), doc, NULL, NULL), GQL_ERR_ARG);
+    CHECK_EQ_INT(errors.count, 0);
+    gql_error_list_clear(&errors);
+    gql_document_free(doc);
+}
+
+/* graphql-core's assert_valid_schema: no validation against an invalid
+ * schema. */
+static void test_invalid_schema(void) {
+    gql_document *sdl = PARSE_OK("type Query { a: Int } type Query2 implements Query { a: Int }");
+    gql_document *doc = PARSE_OK("{ a }");
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    const gql_document *docs[1] = {sdl};
+    gql_schema *schema = gql_schema_build(docs, 1, NULL, &errors);
+    CHECK(schema != NULL);
+    CHECK(!gql_schema_is_valid(schema));
+    gql_error_list_clear(&errors);
+    CHECK_EQ_INT(gql_validate(schema, doc, NULL, &errors), GQL_ERR_ARG);
+    CHECK_EQ_INT(errors.count, 0);
+    gql_schema_free(schema);
+    gql_document_free(doc);
+    gql_document_free(sdl);
+}
+
+/* Documents parsed without locations give errors without locations. */
+static void test_no_location(void) {
+    gql_parse_options opts;
+    gql_parse_options_init(&opts);
+    opts.no_location = true;
+    gql_error err = {0};
+    gql_document *doc = gql_parse("{ nope }", 8, &opts, &err);
+    CHECK(doc != NULL);
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    CHECK_EQ_INT(gql_validate(vh_schema(0), doc, NULL, &errors), GQL_ERR_INVALID);
+    CHECK_EQ_INT(errors.count, 1);
+    if (errors.count) CHECK_EQ_INT(errors.items[0].location_count, 0);
+    gql_error_list_clear(&errors);
+    gql_document_free(doc);
+}
+
+/* A cycle and a chain of 5,000 fragments. Through spreads they nest
+ * 5,000 deep, so validate aborts as graphql-core does before the rules
+ * recurse; run alone, NoFragmentCyclesRule reports the cycle once, at all
+ * 5,000 spreads, without recursion. */
+static void test_long_fragment_chains(void) {
+    size_t cap = 5000 * 64, len = 0;
+    char *src = malloc(cap);
+    if (!src) return;
+    len += (size_t)snprintf(src, cap, "{ me { ...F0 } }\n");
+    for (int i = 0; i < 5000; i++)
+        len += (size_t)snprintf(src + len, cap - len, "fragment F%d on User { ...F%d }\n", i,
+                                (i + 1) % 5000);
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    CHECK_EQ_INT(validate_text(src, NULL, &errors), GQL_ERR_INVALID);
+    CHECK_EQ_INT(errors.count, 1);
+    if (errors.count) CHECK_EQ_STR(errors.items[0].message, "Validation aborted.");
+    gql_error_list_clear(&errors);
+
+    gql_document *doc = PARSE_OK(src);
+    gql_validation_context ctx;
+    if (doc && gql_validation_init_executable(&ctx, vh_schema(0), doc, 100, false, &errors)) {
+        const gql_rule *rule = &gql_rule_no_fragment_cycles;
+        CHECK(gql_validation_run(&ctx, &rule, 1));
+        CHECK_EQ_INT(errors.count, 1);
+        if (errors.count) CHECK_EQ_INT(errors.items[0].location_count, 5000);
+    }
+    gql_validation_release(&ctx);
+    gql_document_free(doc);
+    gql_error_list_clear(&errors);
+
+    len = (size_t)snprintf(src, cap, "{ me { ...F0 } }\n");
+    for (int i = 0; i < 5000; i++)
+        len += (size_t)snprintf(src + len, cap - len,
+                                "fragment F%d on User { bestFriend { ...F%d } }\n", i, i + 1);
+    snprintf(src + len, cap - len, "fragment F5000 on User { id }\n");
+    CHECK_EQ_INT(validate_text(src, NULL, &errors), GQL_ERR_INVALID);
+    CHECK_EQ_INT(errors.count, 1);
+    if (errors.count) CHECK_EQ_STR(errors.items[0].message, "Validation aborted.");
+    gql_error_list_clear(&errors);
+    free(src);
+}
+
+/*=== Out of memory: fail the n-th allocation, for every n ===*/
+
+static long allocations_left;
+
+static void *failing_malloc(void *ctx, size_t size) {
+    (void)ctx;
+    if (allocations_left-- <= 0) return NULL;
+    return malloc(size);
+}
+
+static void *failing_realloc(void *ctx, void *ptr, size_t size) {
+    (void)ctx;
+    if (allocations_left-- <= 0) return NULL;
+    return realloc(ptr, size);
+}
+
+static void plain_free(void *ctx, void *ptr) {
+    (void)ctx;
+    free(ptr);
+}
+
+static void test_out_of_memory(void) {
+    const gql_schema *schema = vh_schema(0);
+    /* Errors of every rule, fragments, variables and the caches. */
+    gql_document *doc = PARSE_OK(
+        "query Q($a: User, $a: Int, $u: ID) { me { nmae bestFriend ...F ...Missing }"
+        " node(id: $u) { name } nodes(ids: [$x]) { id } }\n"
+        "subscription S { reviewAdded { id } userOnline { id } ...G }\n"
+        "fragment F on User { ...H id }\nfragment H on User { ...F orders(limit: $u) { id } }\n"
+        "fragment G on Subscription { __typename }\nfragment Unused on Strin { x }\n"
+        "type Extra { a: Int }");
+    if (!doc || !schema) return;
+    gql_error_list expected;
+    gql_error_list_init(&expected);
+    CHECK_EQ_INT(gql_validate(schema, doc, NULL, &expected), GQL_ERR_INVALID);
+    gql_allocator failing = {failing_malloc, failing_realloc, plain_free, NULL};
+    bool done = false;
+    for (long n = 0; n < 5000 && !done; n++) {
+        gql_error_list errors;
+        gql_error_list_init(&errors);
+        allocations_left = n;
+        gql_set_allocator(&failing);
+        gql_status status = gql_validate(schema, doc, NULL, &errors);
+        gql_set_allocator(NULL);
+        if (status == GQL_ERR_NOMEM) {
+            CHECK_EQ_INT(errors.status, GQL_ERR_NOMEM);
+        } else {
+            CHECK_EQ_INT(status, GQL_ERR_INVALID);
+            CHECK_EQ_INT(errors.count, expected.count);
+            for (size_t i = 0; i < errors.count && i < expected.count; i++)
+                CHECK_EQ_STR(errors.items[i].message, expected.items[i].message);
+            done = true;
+        }
+        gql_error_list_clear(&errors);
+    }
+    CHECK(done);
+    gql_error_list_clear(&expected);
+    gql_document_free(doc);
+}
+
+int main(void) {
+    RUN(test_all_rules);
+    RUN(test_options_init);
+    RUN(test_default_limit);
+    RUN(test_appends);
+    RUN(test_raise_keeps_earlier_calls);
+    RUN(test_arguments);
+    RUN(test_invalid_schema);
+    RUN(test_no_location);
+    RUN(test_long_fragment_chains);
+    RUN(test_out_of_memory);
+    vh_release_schemas();
+    return gql_test_summary();
+}
