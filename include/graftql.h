@@ -760,12 +760,10 @@ void gql_validate_options_init(gql_validate_options *options);
  * (field, type, argument and enum value names a client did not ask for),
  * as a production server wants: graphql-core's hide_suggestions=True.
  *
- * Where graphql-core's validate raises a GraphQLError instead of returning
- * errors (SingleFieldSubscriptions evaluates @skip and @include on a
- * subscription's root selections with no variable values, so a variable,
- * a missing or a non-boolean "if" raises), validation stops and errors
- * holds that error alone (those found before it are dropped), as a caller
- * of graphql-core sees it.
+ * The September 2025 additions run with the specified rules: an operation
+ * whose root type the schema lacks is an error, and so is @skip or
+ * @include at the top level of a subscription (where graphql-core 3.2.14
+ * evaluated them, and raised when "if" was not a literal boolean).
  *
  * Returns GQL_OK when the document is valid, GQL_ERR_INVALID when errors
  * were appended, GQL_ERR_NOMEM when out of memory (errors->status is then

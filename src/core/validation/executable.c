@@ -8,7 +8,6 @@
  * fragment work budget. Nothing here recurses on the document: the
  * fragment graph is walked with worklists.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,7 +126,6 @@ typedef struct gql_executable_cache {
     ptrmap usages;                /* definition -> gql_usage_list */
     ptrmap recursive_usages;      /* operation -> gql_usage_list */
     long long remaining_work;     /* graphql-core's _remaining_fragment_work */
-    size_t errors_start;          /* errors->count before this validation */
 } gql_executable_cache;
 
 /* The directive table entry of a schema directive. Required arguments are
@@ -174,7 +172,6 @@ bool gql_validation_init_executable(gql_validation_context *ctx, const gql_schem
     ctx->exec = exec;
     exec->doc = doc;
     exec->remaining_work = GQL_MAX_FRAGMENT_WORK;
-    exec->errors_start = errors->count;
     ctx->docs = &exec->doc;
     ctx->ndocs = 1;
     if (!gql_type_info_init(&exec->walk, schema)) goto nomem;
@@ -227,24 +224,6 @@ bool gql_validation_spend_fragment_work(gql_validation_context *ctx, size_t cost
         return false;
     }
     return true;
-}
-
-void gql_validation_raise(gql_validation_context *ctx, const gql_ast_ref *refs, size_t nrefs,
-                          const char *fmt, ...) {
-    if (ctx->aborted) return;
-    gql_error_list *errors = ctx->errors;
-    size_t start = ctx->exec ? ctx->exec->errors_start : errors->count;
-    while (errors->count > start) {
-        gql_diagnostic *d = &errors->items[--errors->count];
-        gql_free(d->message);
-        gql_free(d->locations);
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    if (!gql_error_list_vadd_at(errors, ctx->docs, ctx->ndocs, refs, nrefs, fmt, ap))
-        ctx->nomem = true;
-    va_end(ap);
-    ctx->aborted = true;
 }
 
 /*=== MARK: Fragment spreads ================================================*/

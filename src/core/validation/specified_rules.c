@@ -31,7 +31,7 @@ const gql_rule *const gql_specified_rules[] = {
     &gql_rule_values_of_correct_type,
     &gql_rule_provided_required_arguments,
     &gql_rule_variables_in_allowed_position,
-    NULL, /* OverlappingFieldsCanBeMergedRule */
+    &gql_rule_overlapping_fields_can_be_merged,
     &gql_rule_unique_input_field_names,
     &gql_rule_max_introspection_depth, /* graphql-core's recommended_rules */
     /* September 2025 rules go here. */

@@ -272,12 +272,6 @@ gql_status gql_validation_run_executable(const gql_schema *schema, const gql_doc
                                          const gql_rule *const *rules, size_t nrules,
                                          gql_error_list *errors);
 
-/* What graphql-core does when a rule raises a GraphQLError out of validate
- * (see gql_validate): drop the errors this validation reported, report
- * this one at refs, and abort. */
-void gql_validation_raise(gql_validation_context *ctx, const gql_ast_ref *refs, size_t nrefs,
-                          const char *fmt, ...) GQL_PRINTF(4, 5);
-
 /* The rules of graphql-core's specified_rules, in its order (a rule not
  * written yet has a NULL slot, skipped by gql_validate). */
 extern const gql_rule *const gql_specified_rules[];

@@ -19,7 +19,6 @@ sys.path.insert(0, HERE)
 import graphql  # noqa: E402
 import sept2025_rules  # noqa: E402
 from graphql import GraphQLError, build_schema, parse, validate  # noqa: E402
-from graphql import validation as rules  # noqa: E402
 from validation_schemas import SCHEMAS  # noqa: E402
 
 assert graphql.__version__ == "3.2.14", graphql.__version__
@@ -79,11 +78,7 @@ def write_schemas():
 def write_rule(module_name, schemas):
     module = importlib.import_module(f"validation_cases.{module_name}")
     rule_name = getattr(module, "RULE", None)
-    rule = (
-        getattr(rules, rule_name, None) or getattr(sept2025_rules, rule_name)
-        if rule_name
-        else None
-    )
+    rule = sept2025_rules.rule_named(rule_name) if rule_name else None
     lines = [
         "/*",
         f" * {module_name}.h: graphql-core 3.2.14's errors for the cases of",

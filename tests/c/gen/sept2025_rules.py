@@ -15,7 +15,7 @@ graftql follows it and graphql-js 17 / graphql-core 3.3):
 
 SPECIFIED_RULES is graphql-core 3.2.14's specified_rules with these added.
 """
-from graphql import GraphQLError
+from graphql import GraphQLError, validation
 from graphql.language import (
     FieldNode,
     FragmentDefinitionNode,
@@ -129,12 +129,20 @@ class SingleFieldSubscriptions2025Rule(SingleFieldSubscriptionsRule):
             super().enter_operation_definition(node, *args)
 
 
+# graphql-core 3.2.14 rules that graftql runs in their September 2025
+# version, by graphql-core's class name (the C rule's name): the C
+# SingleFieldSubscriptionsRule calls gql_subscription_root_conditionals first.
+REPLACED = {"SingleFieldSubscriptionsRule": SingleFieldSubscriptions2025Rule}
+
+
+def rule_named(name):
+    """The reference rule for a C rule's name."""
+    return REPLACED.get(name) or getattr(validation, name, None) or globals()[name]
+
+
 def _extended():
-    rules = list(specified_rules)
+    rules = [REPLACED.get(rule.__name__, rule) for rule in specified_rules]
     rules.insert(rules.index(ExecutableDefinitionsRule) + 1, KnownOperationTypesRule)
-    # TODO(SingleFieldSubscriptionsRule): once the C rule calls
-    # gql_subscription_root_conditionals, replace SingleFieldSubscriptionsRule
-    # by SingleFieldSubscriptions2025Rule here.
     return rules
 
 

@@ -28,35 +28,44 @@ static const vh_error case9_errors[] = {
 static const vh_error case11_errors[] = {
     {"Subscription 'S' must select only one top level field.", 1, {{3, 30}}},
 };
+static const vh_error case15_errors[] = {
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 48}}},
+};
 static const vh_error case16_errors[] = {
-    {"Subscription 'S' must select only one top level field.", 1, {{1, 37}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 48}}},
+};
+static const vh_error case17_errors[] = {
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 42}}},
 };
 static const vh_error case18_errors[] = {
-    {"Subscription 'S' must select only one top level field.", 1, {{1, 62}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 41}}},
 };
 static const vh_error case19_errors[] = {
-    {"Subscription 'S' must select only one top level field.", 1, {{2, 30}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 23}}},
 };
 static const vh_error case20_errors[] = {
-    {"Argument 'if' of required type 'Boolean!' was provided the variable '$no' which was not provided a runtime value.", 1, {{1, 73}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 63}}},
 };
 static const vh_error case21_errors[] = {
-    {"Argument 'if' of required type 'Boolean!' was provided the variable '$yes' which was not provided a runtime value.", 1, {{1, 93}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 80}}},
 };
 static const vh_error case22_errors[] = {
-    {"Argument 'if' of required type 'Boolean!' was not provided.", 1, {{1, 48}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 48}}},
 };
 static const vh_error case23_errors[] = {
-    {"Argument 'if' of non-null type 'Boolean!' must not be null.", 1, {{1, 40}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 30}}},
 };
 static const vh_error case24_errors[] = {
-    {"Argument 'if' has invalid value \"yes\".", 1, {{1, 43}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 30}}},
 };
 static const vh_error case25_errors[] = {
-    {"Argument 'if' has invalid value [true, {a: 1}].", 1, {{1, 43}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 30}}},
 };
 static const vh_error case26_errors[] = {
-    {"Subscription 'S' must select only one top level field.", 1, {{1, 37}}},
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 2, {{1, 48}, {1, 65}}},
+};
+static const vh_error case27_errors[] = {
+    {"Subscription 'S' must not use `@skip` or `@include` directives in the top level selection.", 1, {{1, 48}}},
 };
 static const vh_error case29_errors[] = {
     {"Subscription 'S' must not select an introspection top level field.", 1, {{1, 18}}},
@@ -107,19 +116,19 @@ static const vh_case rule_cases[] = {
     {"an unknown fragment is ignored", 0, "subscription S { reviewAdded { id } ...Missing }", 100, false, false, NULL, 0},
     {"a fragment on another type is not collected", 0, "subscription S { reviewAdded { id } ...Q ... on Query { me { id } } }\nfragment Q on Query { me { id } }\n", 100, false, false, NULL, 0},
     {"a fragment on an unknown type is not collected", 0, "subscription S { reviewAdded { id } ... on Nope { userOnline { id } } }", 100, false, false, NULL, 0},
-    {"@skip(if: true) leaves a field out", 0, "subscription S { reviewAdded { id } userOnline @skip(if: true) { id } }", 100, false, false, NULL, 0},
+    {"@skip(if: true) leaves a field out", 0, "subscription S { reviewAdded { id } userOnline @skip(if: true) { id } }", 100, false, false, case15_errors, 1},
     {"@skip(if: false) keeps a field", 0, "subscription S { reviewAdded { id } userOnline @skip(if: false) { id } }", 100, false, false, case16_errors, 1},
-    {"@include(if: false) leaves a fragment out", 0, "subscription S { reviewAdded { id } ...F @include(if: false) }\nfragment F on Subscription { userOnline { id } }\n", 100, false, false, NULL, 0},
+    {"@include(if: false) leaves a fragment out", 0, "subscription S { reviewAdded { id } ...F @include(if: false) }\nfragment F on Subscription { userOnline { id } }\n", 100, false, false, case17_errors, 1},
     {"@include(if: true) keeps an inline fragment", 0, "subscription S { reviewAdded { id } ... @include(if: true) { userOnline { id } } }", 100, false, false, case18_errors, 1},
     {"a skipped fragment spread can be spread again", 0, "subscription S { ...F @skip(if: true) reviewAdded { id } ...F }\nfragment F on Subscription { userOnline { id } }\n", 100, false, false, case19_errors, 1},
-    {"@skip with a variable raises", 0, "subscription S($no: Boolean!) { reviewAdded { id } userOnline @skip(if: $no) { id } }", 100, false, true, case20_errors, 1},
-    {"@include with a variable raises, earlier errors dropped", 0, "subscription S($yes: Boolean!) { a: userOnline { id } b: userOnline { id } ... @include(if: $yes) { reviewAdded { id } } }", 100, false, true, case21_errors, 1},
-    {"@skip without if raises", 0, "subscription S { reviewAdded { id } userOnline @skip { id } }", 100, false, true, case22_errors, 1},
-    {"@skip(if: null) raises", 0, "subscription S { reviewAdded @skip(if: null) { id } }", 100, false, true, case23_errors, 1},
-    {"@include(if: a string) raises", 0, "subscription S { reviewAdded @include(if: \"yes\") { id } }", 100, false, true, case24_errors, 1},
-    {"@include(if: a list) raises", 0, "subscription S { reviewAdded @include(if: [true, {a: 1}]) { id } }", 100, false, true, case25_errors, 1},
+    {"@skip with a variable raises", 0, "subscription S($no: Boolean!) { reviewAdded { id } userOnline @skip(if: $no) { id } }", 100, false, false, case20_errors, 1},
+    {"@include with a variable raises, earlier errors dropped", 0, "subscription S($yes: Boolean!) { a: userOnline { id } b: userOnline { id } ... @include(if: $yes) { reviewAdded { id } } }", 100, false, false, case21_errors, 1},
+    {"@skip without if raises", 0, "subscription S { reviewAdded { id } userOnline @skip { id } }", 100, false, false, case22_errors, 1},
+    {"@skip(if: null) raises", 0, "subscription S { reviewAdded @skip(if: null) { id } }", 100, false, false, case23_errors, 1},
+    {"@include(if: a string) raises", 0, "subscription S { reviewAdded @include(if: \"yes\") { id } }", 100, false, false, case24_errors, 1},
+    {"@include(if: a list) raises", 0, "subscription S { reviewAdded @include(if: [true, {a: 1}]) { id } }", 100, false, false, case25_errors, 1},
     {"@skip given twice: the first counts", 0, "subscription S { reviewAdded { id } userOnline @skip(if: false) @skip(if: true) { id } }", 100, false, false, case26_errors, 1},
-    {"an argument given twice: the last counts", 0, "subscription S { reviewAdded { id } userOnline @skip(if: false, if: true) { id } }", 100, false, false, NULL, 0},
+    {"an argument given twice: the last counts", 0, "subscription S { reviewAdded { id } userOnline @skip(if: false, if: true) { id } }", 100, false, false, case27_errors, 1},
     {"other directives are not evaluated", 0, "subscription S { reviewAdded @tag(name: \"x\") @log { id } }", 100, false, false, NULL, 0},
     {"an introspection field", 0, "subscription S { __typename }", 100, false, false, case29_errors, 1},
     {"an introspection field, anonymous", 0, "subscription { __typename }", 100, false, false, case30_errors, 1},

@@ -466,11 +466,19 @@ static int compare_named_keys(const void *pa, const void *pb) {
 }
 
 static bool put_bytes(state *s, const void *p, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        char *c = vec_push(&s->bytes, 1);
-        if (!c) return false;
-        *c = ((const char *)p)[i];
+    vec *v = &s->bytes;
+    if (n > UINT32_MAX - v->count) return false;
+    if (v->count + n > v->cap) {
+        size_t cap = v->cap ? v->cap : 64;
+        while (cap < v->count + n) cap *= 2;
+        if (cap > UINT32_MAX) return false;
+        void *grown = gql_realloc(v->items, cap);
+        if (!grown) return false;
+        v->items = grown;
+        v->cap = (uint32_t)cap;
     }
+    memcpy((char *)v->items + v->count, p, n);
+    v->count += (uint32_t)n;
     return true;
 }
 

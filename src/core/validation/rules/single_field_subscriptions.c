@@ -4,11 +4,13 @@
  * field, and not an introspection field. The root fields are collected as
  * the executor collects them (graphql-core's collect_fields with no
  * variable values): fragments and inline fragments whose type condition
- * matches the subscription type are expanded, each fragment once, and
- * @skip / @include are evaluated. Evaluating them without variable values
- * raises in graphql-core when "if" is a variable, null, missing or not a
- * boolean: that error ends validation (gql_validation_raise). The work of
- * the collection counts against graphql-core's fragment work budget.
+ * matches the subscription type are expanded, each fragment once. The
+ * September 2025 specification forbids @skip and @include there, so the
+ * rule first reports any (gql_subscription_root_conditionals) and only then
+ * collects; graphql-core 3.2.14 instead evaluates them without variable
+ * values and raises out of validate when "if" is not a literal boolean. The
+ * work of the collection counts against graphql-core's fragment work
+ * budget.
  *
  * graphql-core recurses into fragments; this walk keeps an explicit stack
  * of the selection sets being collected.
@@ -60,71 +62,6 @@ static bool reserve(gql_validation_context *ctx, const gql_selection_set *set) {
         }
     }
     return gql_validation_spend_fragment_work(ctx, cost);
-}
-
-/* get_directive_values(@skip or @include, node, {})["if"]: 1 true, 0
- * false, -1 when graphql-core raises (reported) or out of memory. *found
- * says whether the node has the directive. */
-static int directive_if(gql_validation_context *ctx, const gql_node *node, const char *name,
-                        bool *found) {
-    const gql_list *directives = gql_node_directives(node);
-    *found = false;
-    const gql_directive *d = NULL;
-    for (uint32_t i = 0; directives && i < directives->count && !d; i++) {
-        const gql_directive *candidate = (const gql_directive *)directives->items[i];
-        if (is_named(candidate->name->value, name)) d = candidate;
-    }
-    if (!d) return 0;
-    *found = true;
-    const gql_argument *arg = NULL;
-    for (uint32_t i = 0; i < d->arguments.count; i++) {
-        const gql_argument *a = (const gql_argument *)d->arguments.items[i];
-        if (is_named(a->name->value, "if")) arg = a; /* the last one, as a dict keeps it */
-    }
-    if (!arg) {
-        gql_ast_ref at = gql_here(ctx, d);
-        gql_validation_raise(ctx, &at, 1,
-                             "Argument 'if' of required type 'Boolean!' was not provided.");
-        return -1;
-    }
-    const gql_node *value = arg->value;
-    gql_ast_ref at = gql_here(ctx, value);
-    switch ((gql_kind)value->kind) {
-    case GQL_BOOLEAN_VALUE:
-        return (value->flags & GQL_FLAG_TRUE) ? 1 : 0;
-    case GQL_VARIABLE:
-        gql_validation_raise(ctx, &at, 1,
-                             "Argument 'if' of required type 'Boolean!' was provided the"
-                             " variable '$%s' which was not provided a runtime value.",
-                             ((const gql_variable *)value)->name->value->str);
-        return -1;
-    case GQL_NULL_VALUE:
-        gql_validation_raise(ctx, &at, 1,
-                             "Argument 'if' of non-null type 'Boolean!' must not be null.");
-        return -1;
-    default: {
-        size_t len;
-        char *printed = gql_print(value, &len);
-        if (!printed) {
-            ctx->nomem = true;
-            return -1;
-        }
-        gql_validation_raise(ctx, &at, 1, "Argument 'if' has invalid value %.*s.", (int)len,
-                             printed);
-        gql_free(printed);
-        return -1;
-    }
-    }
-}
-
-/* should_include_node: 1 include, 0 not, -1 raised or out of memory. */
-static int should_include(gql_validation_context *ctx, const gql_node *node) {
-    bool found;
-    int skip = directive_if(ctx, node, "skip", &found);
-    if (skip) return skip < 0 ? -1 : 0;
-    int include = directive_if(ctx, node, "include", &found);
-    if (include < 0) return -1;
-    return found && !include ? 0 : 1;
 }
 
 /* does_fragment_condition_match against the subscription type. */
@@ -180,7 +117,8 @@ static bool add_field(collect *c, const gql_field *field) {
 }
 
 /* collect_fields(schema, fragments, {}, type, selection_set): false when
- * validation stops (raised, aborted, out of memory). */
+ * validation stops (aborted, out of memory). No @skip or @include is left to
+ * evaluate: gql_subscription_root_conditionals reported them already. */
 static bool collect_fields(gql_validation_context *ctx, collect *c, const gql_schema_type *type,
                            const gql_selection_set *root) {
     if (!push_set(ctx, c, root)) return false;
@@ -192,24 +130,17 @@ static bool collect_fields(gql_validation_context *ctx, collect *c, const gql_sc
         }
         const gql_node *sel = f->set->selections.items[f->next++];
         if (sel->kind == GQL_FIELD) {
-            int include = should_include(ctx, sel);
-            if (include < 0) return false;
-            if (include && !add_field(c, (const gql_field *)sel)) {
+            if (!add_field(c, (const gql_field *)sel)) {
                 ctx->nomem = true;
                 return false;
             }
         } else if (sel->kind == GQL_INLINE_FRAGMENT) {
             const gql_inline_fragment *inl = (const gql_inline_fragment *)sel;
-            int include = should_include(ctx, sel);
-            if (include < 0) return false;
-            if (!include || !condition_matches(ctx, inl->type_condition, type)) continue;
+            if (!condition_matches(ctx, inl->type_condition, type)) continue;
             if (!push_set(ctx, c, inl->selection_set)) return false;
         } else {
             const gql_sym *name = ((const gql_fragment_spread *)sel)->name->value;
             if (gql_symmap_get(&c->visited, name)) continue;
-            int include = should_include(ctx, sel);
-            if (include < 0) return false;
-            if (!include) continue;
             if (!gql_symmap_put(&c->visited, name, (void *)name)) {
                 ctx->nomem = true;
                 return false;
@@ -276,6 +207,10 @@ static gql_visit_action enter_operation(gql_validation_context *ctx, void *st,
                 ctx, gql_document_root(ctx->docs[0])->definitions.count))
             return GQL_VISIT_BREAK;
     }
+    /* September 2025: @skip and @include are not allowed at the top level
+       of a subscription; when some are there, that is the only error. */
+    if (gql_subscription_root_conditionals(ctx, op))
+        return ctx->nomem ? GQL_VISIT_BREAK : GQL_VISIT_CONTINUE;
     collect c;
     memset(&c, 0, sizeof c);
     if (collect_fields(ctx, &c, type, op->selection_set)) check(ctx, op, &c);

@@ -16,6 +16,17 @@
  * rule's other messages.
  *
  * The fragments are followed with an explicit stack, not recursion.
+ *
+ * To wire it in (SingleFieldSubscriptionsRule's owner): in its
+ * enter_operation, once the schema is known to have a subscription root,
+ *     if (gql_subscription_root_conditionals(ctx, op))
+ *         return ctx->nomem ? GQL_VISIT_BREAK : GQL_VISIT_CONTINUE;
+ * then set REPLACED in tests/c/gen/sept2025_rules.py to
+ * {"SingleFieldSubscriptionsRule": SingleFieldSubscriptions2025Rule} and
+ * regenerate the cases. Every selection whose @skip / @include the rule
+ * evaluates is one this check reports first, so those evaluations (and
+ * graphql-core 3.2.14's raise when "if" is not a literal boolean) no longer
+ * happen at the top level.
  */
 #include <string.h>
 

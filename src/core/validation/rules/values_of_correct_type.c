@@ -17,9 +17,11 @@
  * boolean, ID from a string or an int), with their messages; enums accept
  * one of their value names. Custom scalars go through parse_custom_literal,
  * which accepts any literal for now: graphql-core's default parse_literal
- * (value_from_ast_untyped) does so, and scalars with a parse_literal of
- * their own arrive with the Python bindings (see there).
+ * (value_from_ast_untyped) does so; scalars with a parse_literal of their
+ * own come with the Python bindings, through that hook.
  */
+#include <string.h>
+
 #include "mem.h"
 #include "strbuf.h"
 #include "utilities/suggestion.h"
