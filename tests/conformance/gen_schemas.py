@@ -19,7 +19,8 @@ graphql-core 3.2.14 (the reference). It has two parts:
   an explicit schema definition with non-default root names and a
   description, or the default root names; extensions of every kind (type,
   interface, union, enum, input, scalar, schema) placed in any document;
-  comments, commas and CRLF line ends, which move error locations;
+  comments, commas, CRLF and CR line ends and a byte order mark, which move
+  error locations;
 - invalid schemas, each made from a valid model by one to three mutations
   that break a named rule (the SDL rules, validate_schema, and the errors
   graphql-core raises while building). Each mutation states a pattern one of
@@ -46,6 +47,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 DEFAULT_SEED = 20251124
 VALID_COUNT = 240
@@ -146,6 +148,9 @@ QUOTED_DESCRIPTIONS = (
     "Ends with a quote \\\"",
     "Line one\\nline two\\n\\n  indented line three",
     "# not a comment",
+    'Triple quotes \\"\\"\\" inside a quoted string.',
+    "\\n  starts with a line break",
+    "   ",
 )  # fmt: skip
 BLOCK_DESCRIPTIONS: tuple[tuple[str, ...], ...] = (
     ("One line in a block string.",),
@@ -260,7 +265,8 @@ class Model:
     directives: dict[str, DirectiveDef] = field(default_factory=dict)
     schema: SchemaDef = field(default_factory=SchemaDef)
     documents: int = 1
-    crlf: bool = False
+    line_end: str = "\n"  # "\r\n" and "\r" move error locations as the lexer counts lines
+    bom: bool = False  # a byte order mark at the start of the first document
     # Extra top-level text (definitions the mutations add), appended as is.
     extra: list[str] = field(default_factory=list)
 
@@ -359,7 +365,7 @@ class Gen:
             return "null"
         if inner.startswith("["):
             item = inner[1:-1]
-            if rng.random() < 0.25 and not item.startswith("["):
+            if depth < 2 and rng.random() < 0.25 and not item.startswith("["):
                 return self.literal(item, depth + 1, True, strict)  # a single value for a list
             if depth >= 2:
                 return "[]"
@@ -749,8 +755,11 @@ class Gen:
         s.explicit = rng.random() < 0.35
         ops = ["query"] + [op for op in ("mutation", "subscription") if rng.random() < 0.4]
         targets = [t.name for t in m.of_kind("type", "interface", "union", "enum", "scalar")]
+        # An explicit schema definition with the default names prints only
+        # when it has a description.
+        default_names = rng.random() < 0.25
         for op in ops:
-            if s.explicit:
+            if s.explicit and not default_names:
                 name = rng.choice([n for n in ROOT_NAMES[op] if n not in m.types] or ["Root9"])
             else:
                 name = op.capitalize()
@@ -819,7 +828,8 @@ class Gen:
         self.decorate()
         m = self.m
         m.documents = rng.choice((1, 1, 1, 2, 2, 3, 4))
-        m.crlf = rng.random() < 0.08
+        m.line_end = rng.choice(("\r\n",) * 6 + ("\r",) * 2 + ("\n",) * 92)
+        m.bom = rng.random() < 0.03
         return m
 
 
@@ -881,11 +891,11 @@ class Renderer:
         text = v.name + self.directives(self.deprecated(v.deprecation) + v.directives)
         return self.described(v.description, text, "  ")
 
-    def split(self, items: list[object], parts: int) -> list[list[object]]:
+    def split(self, items: list[tuple[str, Any]], parts: int) -> list[list[tuple[str, Any]]]:
         """items over parts+1 groups in order: group 0 the definition, which
         may be empty; every extension gets at least one item."""
         rng = self.rng
-        groups: list[list[object]] = [[] for _ in range(parts + 1)]
+        groups: list[list[tuple[str, Any]]] = [[] for _ in range(parts + 1)]
         if parts and len(items) >= parts:
             forced = rng.sample(range(len(items)), parts)
             owner = {index: k + 1 for k, index in enumerate(sorted(forced))}
@@ -897,7 +907,7 @@ class Renderer:
 
     def type_chunks(self, t: TypeDef) -> list[str]:
         keyword = t.kind
-        body_items: list[object]
+        body_items: list[Any]
         if t.kind in ("type", "interface"):
             body_items = list(t.fields)
         elif t.kind == "input":
@@ -908,7 +918,7 @@ class Renderer:
             body_items = list(t.members)
         else:
             body_items = []
-        items: list[object] = [("body", x) for x in body_items]
+        items: list[tuple[str, Any]] = [("body", x) for x in body_items]
         items += [("iface", i) for i in t.interfaces]
         # @oneOf and @specifiedBy only count on the definition. graphql-core's
         # KnownDirectives takes an input field of an extension for an
@@ -926,9 +936,9 @@ class Renderer:
             groups.append([("dir", d) for d in t.extension_directives])
         chunks = []
         for k, group in enumerate(groups):
-            body = [x for tag, x in group if tag == "body"]  # type: ignore[misc]
-            ifaces = [x for tag, x in group if tag == "iface"]  # type: ignore[misc]
-            dirs = [x for tag, x in group if tag == "dir"]  # type: ignore[misc]
+            body = [x for tag, x in group if tag == "body"]
+            ifaces = [x for tag, x in group if tag == "iface"]
+            dirs = [x for tag, x in group if tag == "dir"]
             head = ("extend " if k else "") + f"{keyword} {t.name}"
             if ifaces:
                 amp = self.rng.choice((" & ", " &", "& ")) if len(ifaces) > 1 else ""
@@ -942,11 +952,11 @@ class Renderer:
                 text = head
             elif body:
                 if t.kind in ("type", "interface"):
-                    lines = [self.field_line(f) for f in body]  # type: ignore[arg-type]
+                    lines = [self.field_line(f) for f in body]
                 elif t.kind == "input":
-                    lines = [self.input_line(f) for f in body]  # type: ignore[arg-type]
+                    lines = [self.input_line(f) for f in body]
                 else:
-                    lines = [self.value_line(v) for v in body]  # type: ignore[arg-type]
+                    lines = [self.value_line(v) for v in body]
                 text = head + " {\n" + "\n".join(lines) + "\n}"
             else:
                 text = head
@@ -989,13 +999,14 @@ class Renderer:
         for doc in docs:
             rng.shuffle(doc)
         docs[-1] += self.m.extra
-        out = []
+        out: list[str] = []
         for doc in docs:
             if not doc:
                 continue
             text = rng.choice(("\n\n", "\n", "\n# a comment\n")).join(doc) + "\n"
-            if self.m.crlf:
-                text = text.replace("\n", "\r\n")
+            text = text.replace("\n", self.m.line_end)
+            if self.m.bom and not out:
+                text = "\ufeff" + text
             out.append(text)
         return tuple(out)
 
@@ -1796,8 +1807,8 @@ def permissive_constructors() -> Iterator[None]:
     coercible. Everything is restored on exit."""
     from graphql.pyutils import Undefined
 
-    definition = importlib.import_module("graphql.type.definition")
-    extend_schema = importlib.import_module("graphql.utilities.extend_schema")
+    definition: Any = importlib.import_module("graphql.type.definition")
+    extend_schema: Any = importlib.import_module("graphql.utilities.extend_schema")
 
     saved_inits = {
         cls: cls.__dict__["__init__"]
@@ -1842,7 +1853,7 @@ def permissive_constructors() -> Iterator[None]:
 
     try:
         for cls, init in saved_inits.items():
-            cls.__init__ = permissive(init)  # type: ignore[method-assign]
+            cls.__init__ = permissive(init)
         for (cls, name), _ in saved_props.items():
             prop = unchecked("_interfaces" if name == "interfaces" else "_types")
             prop.__set_name__(cls, name)
@@ -1851,7 +1862,7 @@ def permissive_constructors() -> Iterator[None]:
         yield
     finally:
         for cls, init in saved_inits.items():
-            cls.__init__ = init  # type: ignore[method-assign]
+            cls.__init__ = init
         for (cls, name), prop in saved_props.items():
             setattr(cls, name, prop)
         extend_schema.value_from_ast = saved_value_from_ast
@@ -1887,7 +1898,7 @@ def _fix_argument_value(
     there is none there."""
     from graphql.language import ArgumentNode, StringValueNode, Visitor, visit
 
-    found = []
+    found: list[ArgumentNode] = []
 
     class Fix(Visitor):
         def enter_argument(self, node: ArgumentNode, *_: object) -> None:
