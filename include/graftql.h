@@ -735,8 +735,10 @@ gql_directive_location gql_schema_directive_location_at(const gql_schema_directi
  * graphql-core's messages, locations and order.
  */
 typedef struct gql_validate_options {
-    uint32_t max_errors;  /* errors kept before validation is aborted; default 100 */
-    bool suggestions;     /* "Did you mean ...?" in messages; default true */
+    uint32_t max_errors;    /* errors kept before validation is aborted; default 100 */
+    bool suggestions;       /* "Did you mean ...?" in messages; default true */
+    bool no_introspection;  /* introspection is off: fields of introspection types
+                               (__schema, __type, ...) are errors; default false */
 } gql_validate_options;
 
 /* Fill options with the defaults above. */
@@ -753,12 +755,21 @@ void gql_validate_options_init(gql_validate_options *options);
  * list holds at most max_errors + 1 errors (0 aborts at the first error).
  * As in graphql-core 3.2.14, validation also stops with "Validation
  * aborted." when the document spends more than 50,000 units of work on
- * shared fragments (spreads and variable usages counted), or nests
- * selection sets more than 200 deep through fragment spreads.
+ * shared fragments (spreads and variable usages counted), nests selection
+ * sets more than 200 deep through fragment spreads, or makes
+ * OverlappingFieldsCanBeMerged spend more than its 500,000 units of
+ * comparisons (708 sibling fields of one response name do) or recurse
+ * deeper than graphql-core's Python stack allows (fragment spread cycles).
  *
  * suggestions false leaves out the "Did you mean ...?" part of messages
  * (field, type, argument and enum value names a client did not ask for),
  * as a production server wants: graphql-core's hide_suggestions=True.
+ *
+ * no_introspection runs graphql-core's NoSchemaIntrospectionCustomRule
+ * after the specified rules, for a schema served with introspection
+ * switched off: each field returning an introspection type is reported
+ * with "GraphQL introspection has been disabled, but the requested query
+ * contained the field '__schema'." (__typename stays allowed).
  *
  * The September 2025 additions run with the specified rules: an operation
  * whose root type the schema lacks is an error, and so is @skip or

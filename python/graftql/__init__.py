@@ -17,6 +17,7 @@ from graftql._core import (
     print_ast,
 )
 from graftql.error import GraphQLError, GraphQLSyntaxError, SchemaError, SourceLocation
+from graftql.language import BREAK, SKIP, Location, Node, OperationType
 from graftql.schema import (
     EnumValueView,
     FieldView,
@@ -25,22 +26,30 @@ from graftql.schema import (
     TypeView,
     print_introspection_schema,
 )
+from graftql.validation import ValidationContext, ValidationRule
 
 __all__ = [
+    "BREAK",
     "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_SOURCE_LENGTH",
     "DEFAULT_MAX_TOKENS",
     "MAX_DEPTH_CEILING",
+    "SKIP",
     "Document",
     "EnumValueView",
     "FieldView",
     "GraphQLError",
     "GraphQLSyntaxError",
     "InputValueView",
+    "Location",
+    "Node",
+    "OperationType",
     "Schema",
     "SchemaError",
     "SourceLocation",
     "TypeView",
+    "ValidationContext",
+    "ValidationRule",
     "__version__",
     "parse",
     "print_ast",

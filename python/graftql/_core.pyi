@@ -3,6 +3,11 @@
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, final
 
+from graftql.error import GraphQLError
+from graftql.language import Location
+from graftql.schema import Schema
+from graftql.validation import ValidationRule
+
 __version__: Final[str]
 
 DEFAULT_MAX_TOKENS: Final[int]
@@ -22,6 +27,31 @@ class Document:
     def no_location(self) -> bool: ...
     def to_dict(self, locations: bool = False) -> dict[str, Any]: ...
 
+#: The node kinds (Node.kind), graphql-core's names.
+NODE_KINDS: Final[tuple[str, ...]]
+
+@final
+class Node:
+    """A node of a parsed document, read-only, with graphql-core's attributes.
+
+    Which attributes a node has depends on its kind (``keys`` lists them):
+    ``node.name.value``, ``node.selection_set.selections``, ... Lists are
+    tuples of Nodes; absent children are None.
+    """
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def loc(self) -> Location | None: ...
+    @property
+    def keys(self) -> tuple[str, ...]: ...
+    @property
+    def document(self) -> Document: ...
+    def to_dict(self, locations: bool = False) -> dict[str, Any]: ...
+    def __getattr__(self, name: str) -> Any: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
 def parse(
     source: str,
     *,
@@ -30,7 +60,29 @@ def parse(
     max_source_length: int | None = None,
     no_location: bool = False,
 ) -> Document: ...
-def print_ast(document: Document, /) -> str: ...
+def print_ast(document: Document | Node, /) -> str: ...
+
+# ---- validation (src/pyext/validation.c) ------------------------------------
+
+class ValidationAborted(Exception):
+    """Raised by report_error() past max_errors; ends the rule's method."""
+
+@final
+class ValidationContext:
+    """What a ValidationRule is made with (graphql-core's ValidationContext)."""
+
+    @property
+    def schema(self) -> Schema: ...
+    @property
+    def document(self) -> Node: ...
+    @property
+    def hide_suggestions(self) -> bool: ...
+    def report_error(self, error: GraphQLError, /) -> None: ...
+    def get_fragment(self, name: str, /) -> Node | None: ...
+    def get_type(self) -> str | None: ...
+    def get_parent_type(self) -> TypeView | None: ...
+    def get_input_type(self) -> str | None: ...
+    def get_parent_input_type(self) -> str | None: ...
 
 # ---- schema (src/pyext/schema.c, views.c, suggest.c) ----------------------
 
@@ -73,6 +125,15 @@ class CoreSchema:
         input_object_one_of: bool = True,
         experimental_directive_deprecation: bool = True,
     ) -> dict[str, Any]: ...
+    def validate(
+        self,
+        document: Document,
+        max_errors: int,
+        suggestions: bool,
+        rules: tuple[type[ValidationRule], ...] | None,
+        owner: Schema,
+        /,
+    ) -> list[GraphQLError]: ...
     def _set_resolver(
         self, type_name: str, field_name: str, fn: Callable[..., Any] | None, /
     ) -> None: ...

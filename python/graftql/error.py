@@ -6,12 +6,12 @@ error as the GraphQL response format wants it and ``str()`` adds an excerpt of
 the source under each location. ``GraphQLSyntaxError`` is what ``parse``
 raises. Both compare, format and print exactly as graphql-core's do.
 
-graftql has no Python AST nodes, so locations come from ``source`` (the
-document text) and ``positions`` (code point offsets into it); ``nodes`` is
-kept as given. Errors about documents that are not "the request" (schema
-files, several of them) carry a ``NodeLocation`` per location in ``nodes``:
-``str()`` then prints each location with the name of its own source, as
-graphql-core prints each node's ``loc``.
+Locations come from ``source`` (the document text) and ``positions`` (code
+point offsets into it), or, as in graphql-core, from the ``loc`` of the
+``graftql.Node`` objects given as ``nodes``. Errors about documents that are
+not "the request" (schema files, several of them) carry a ``NodeLocation``
+per location in ``nodes``: ``str()`` then prints each location with the name
+of its own source, as graphql-core prints each node's ``loc``.
 
 ``SchemaError`` is what ``graftql.Schema`` raises: every error found, not
 only the first.
@@ -94,6 +94,22 @@ class GraphQLFormattedError(TypedDict, total=False):
     extensions: dict[str, Any]
 
 
+def _is_ast_node(value: object) -> bool:
+    """Whether value is a graftql.Node (this module does not import the core)."""
+    cls = type(value)
+    return cls.__module__ == "graftql" and cls.__qualname__ == "Node"
+
+
+def _loc_text(loc: Any) -> str | None:
+    """The document text of a node's ``loc``: graftql's Location holds it as
+    ``source``; graphql-core's holds a Source whose ``body`` it is."""
+    source = getattr(loc, "source", None)
+    if isinstance(source, str):
+        return source
+    body = getattr(source, "body", None)
+    return body if isinstance(body, str) else None
+
+
 def _locate(source: str, position: int) -> SourceLocation:
     """The line and column of a code point offset, as graphql-core computes them."""
     line = 1
@@ -110,7 +126,9 @@ class GraphQLError(Exception):
     """An error found while parsing, validating or executing a GraphQL operation.
 
     :param message: what went wrong, for a human.
-    :param nodes: the AST node or nodes the error concerns (kept as given).
+    :param nodes: the AST node or nodes the error concerns (``graftql.Node``):
+        their ``loc`` gives ``source`` and ``positions`` when those are not
+        passed, as in graphql-core.
     :param source: the GraphQL document text the positions refer to.
     :param positions: code point offsets in ``source``; they give ``locations``.
     :param path: the response path of the field that failed (execution errors).
@@ -162,13 +180,25 @@ class GraphQLError(Exception):
             self.nodes = list(nodes)
         else:
             self.nodes = [nodes]
+        # As graphql-core's: the nodes' locations (graftql.Node.loc) give the
+        # source and positions that were not passed.
+        node_locations = [
+            loc
+            for node in self.nodes or ()
+            if (loc := getattr(node, "loc", None)) is not None and _loc_text(loc) is not None
+        ]
+        if source is None and node_locations:
+            source = _loc_text(node_locations[0])
+        if not positions and node_locations:
+            positions = [loc.start for loc in node_locations]
         self.source = source
         self.positions = positions or None
-        self.locations = (
-            [_locate(source, position) for position in positions]
-            if source is not None and positions
-            else None
-        )
+        if source is not None and positions:
+            self.locations = [_locate(source, position) for position in positions]
+        elif node_locations:
+            self.locations = [_locate(_loc_text(loc) or "", loc.start) for loc in node_locations]
+        else:
+            self.locations = None
         if original_error is not None:
             self.__traceback__ = original_error.__traceback__
             if original_error.__cause__:
@@ -190,6 +220,10 @@ class GraphQLError(Exception):
             for name in cls.__dict__.get("__slots__", ())
             if hasattr(self, name)
         }
+        # A graftql.Node is a view into a parsed document and does not pickle;
+        # the locations it gave are kept, the nodes are left out.
+        if state.get("nodes") and any(_is_ast_node(node) for node in state["nodes"]):
+            state["nodes"] = None
         return _restore_error, (type(self), self.message, state)
 
     def __str__(self) -> str:

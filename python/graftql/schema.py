@@ -16,8 +16,8 @@ import enum
 import inspect
 import os
 import types
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeAlias
 
 from graftql import _core
 from graftql._core import Document, EnumValueView, FieldView, InputValueView, TypeView
@@ -28,6 +28,7 @@ from graftql.error import (
     SchemaError,
     _schema_error_from_core,
 )
+from graftql.validation import ValidationRule
 
 __all__ = [
     "EnumValueView",
@@ -40,7 +41,7 @@ __all__ = [
 ]
 
 #: One SDL source: text, a path to a file of SDL (UTF-8), or a parsed Document.
-SDLSource = str | os.PathLike[str] | Document
+SDLSource: TypeAlias = str | os.PathLike[str] | Document
 
 #: graphql-core's name for a source that is not a file.
 DEFAULT_SOURCE_NAME = "GraphQL request"
@@ -474,8 +475,9 @@ class Schema:
         abstract types without a type resolver (graphql-core's
         ``is_type_of``); else a ``__typename`` key or attribute names the type.
     :param introspection: whether operations may query ``__schema`` and
-        ``__type``; off, they are unknown fields (as with graphql-core's
-        ``NoSchemaIntrospectionCustomRule``). ``introspect()`` works either way.
+        ``__type``; off, ``validate`` reports every field that returns an
+        introspection type, as graphql-core's ``NoSchemaIntrospectionCustomRule``
+        does. ``introspect()`` works either way.
     :param assume_valid: skip the SDL rules and schema validation, as
         graphql-core's ``assume_valid`` does, for a schema known to be valid
         (checked in CI) that should load faster. Undefined type references
@@ -616,10 +618,109 @@ class Schema:
             experimental_directive_deprecation=experimental_directive_deprecation,
         )
 
+    def validate(
+        self,
+        source_or_document: str | Document,
+        *,
+        rules: Sequence[type[ValidationRule]] | None = None,
+        max_errors: int = 100,
+        suggestions: bool = True,
+    ) -> list[GraphQLError]:
+        """Validate an operation document against the schema, as graphql-core's
+        ``validate(schema, document)``: every error, with graphql-core's
+        messages, locations and order; an empty list when the document is valid.
+
+        :param source_or_document: the document as text (parsed with
+            ``graftql.parse``'s default limits) or as a parsed ``Document``.
+        :param rules: ``ValidationRule`` subclasses run *after* the specified
+            rules, in the same walk (graphql-core's ``rules=`` replaces the
+            specified rules instead).
+        :param max_errors: after this many errors, the next one is replaced by
+            "Too many validation errors, error limit reached. Validation
+            aborted." and validation stops (graphql-core's ``max_errors``).
+        :param suggestions: ``False`` leaves the "Did you mean ...?" hints out
+            of messages, so that they do not reveal the schema's names
+            (graphql-core's ``hide_suggestions=True``).
+
+        With ``introspection=False``, fields returning introspection types
+        (``__schema``, ``__type`` and what they select) are errors, as with
+        graphql-core's ``NoSchemaIntrospectionCustomRule`` after the specified
+        rules.
+
+        :raises GraphQLSyntaxError: the text is not a GraphQL document
+            (graphql-core's validate takes parsed documents only).
+        :raises TypeError: an argument of the wrong type, or a rule that is not
+            a ``ValidationRule`` subclass.
+        """
+        if isinstance(source_or_document, str):
+            document = _core.parse(source_or_document)
+        elif isinstance(source_or_document, Document):
+            document = source_or_document
+        else:
+            raise TypeError(
+                "validate() expects the document as a str or a graftql.Document, "
+                f"got {_describe(source_or_document)}"
+                + (
+                    ": decode it first, e.g. source.decode('utf-8')"
+                    if isinstance(source_or_document, (bytes, bytearray, memoryview))
+                    else ""
+                )
+            )
+        if isinstance(max_errors, bool) or not isinstance(max_errors, int):
+            raise TypeError(
+                f"validate() argument 'max_errors' must be an int, got {_describe(max_errors)}"
+            )
+        if max_errors < 0:
+            raise ValueError(
+                f"validate() argument 'max_errors' must be 0 or more, got {max_errors}"
+            )
+        if not isinstance(suggestions, bool):
+            raise TypeError(
+                f"validate() argument 'suggestions' must be a bool, got {_describe(suggestions)}"
+            )
+        return self._core.validate(document, max_errors, suggestions, _rule_classes(rules), self)
+
     def __repr__(self) -> str:
         return (
             f"<graftql.Schema: {len(self._core.type_names)} types, query {self._core.query_type!r}>"
         )
+
+
+def _name_of(value: object) -> str:
+    """A rule (or what was given for one) as a message names it."""
+    if isinstance(value, type):
+        return f"{value.__module__}.{value.__qualname__}"
+    return f"{value!r} ({_describe(value)})"
+
+
+def _rule_classes(rules: object) -> tuple[type[ValidationRule], ...] | None:
+    """The rules given to validate(), checked: a collection of
+    ValidationRule subclasses (None: none)."""
+    expected = "validate() argument 'rules' must be a list of graftql.ValidationRule subclasses"
+    if rules is None:
+        return None
+    if isinstance(rules, type):
+        raise TypeError(
+            f"{expected}, got the class {_name_of(rules)}: pass rules=[{rules.__name__}]"
+        )
+    if isinstance(rules, (str, bytes, Mapping)) or not isinstance(rules, Iterable):
+        raise TypeError(f"{expected}, got {_describe(rules)}")
+    classes = tuple(rules)
+    for rule in classes:
+        if isinstance(rule, type) and issubclass(rule, ValidationRule):
+            continue
+        if isinstance(rule, ValidationRule):
+            hint = ": pass the class, not an instance (validate() makes one per validation)"
+        elif isinstance(rule, type) and rule.__module__.split(".")[0] == "graphql":
+            hint = (
+                ": a graphql-core rule. graftql runs rules written against "
+                "graftql.ValidationRule (the same enter_<kind>/leave_<kind> methods over "
+                "graftql nodes); its specified rules always run"
+            )
+        else:
+            hint = ""
+        raise TypeError(f"{expected}, got {_name_of(rule)}{hint}")
+    return classes
 
 
 def print_introspection_schema(schema: Schema) -> str:

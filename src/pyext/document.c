@@ -5,8 +5,9 @@
  * and frees it in one call when it dies.
  *
  * to_dict() builds exactly what graphql-core 3.2.14's ast_to_dict gives for
- * the same document: the keys of Node.keys in order ("kind" first, "loc"
- * last), None for an absent node, [] for an empty list, code point offsets.
+ * the same document (graftql_to_dict, from any node: Node.to_dict too):
+ * the keys of Node.keys in order ("kind" first, "loc" last), None for an
+ * absent node, [] for an empty list, code point offsets.
  * The walk is iterative (an explicit stack of nodes whose dicts are still to
  * fill) so the deepest document the parser accepts cannot overflow the C
  * stack, and keys and kind names are interned strings from the module state.
@@ -350,7 +351,8 @@ static int fill(to_dict_walk *w, const gql_node *node, PyObject *dict) {
     return untrack(w, dict);  /* tracked if it holds a container */
 }
 
-static PyObject *to_dict(graftql_document *self, graftql_state *st, bool locations) {
+PyObject *graftql_to_dict(graftql_state *st, graftql_document *self, const gql_node *node,
+                          bool locations) {
     to_dict_walk w = {0};
     w.st = st;
     w.src = gql_document_source(self->doc, &w.len);
@@ -360,7 +362,7 @@ static PyObject *to_dict(graftql_document *self, graftql_state *st, bool locatio
     if (w.locations && !self->ascii && build_block_starts(&w) < 0) goto done;
     root = PyDict_New();
     if (!root) goto done;
-    if (push(&w, &gql_document_root(self->doc)->base, root) < 0) goto error;
+    if (push(&w, node, root) < 0) goto error;
     while (w.top) {
         pending p = w.stack[--w.top];
         if (fill(&w, p.node, p.dict) < 0) goto error;
@@ -393,12 +395,14 @@ PyObject *graftql_document_new(graftql_state *st, gql_document *doc, bool ascii,
     self->doc = doc;
     self->ascii = ascii;
     self->surrogates = surrogates;
+    self->source_str = NULL;
     return (PyObject *)self;
 }
 
 static void document_dealloc(graftql_document *self) {
     PyTypeObject *type = Py_TYPE(self);
     gql_document_free(self->doc);
+    Py_XDECREF(self->source_str);
     PyObject_Free(self);
     Py_DECREF(type);
 }
@@ -456,7 +460,7 @@ static PyObject *document_to_dict(graftql_document *self, PyObject *const *args,
     }
     graftql_state *st = PyType_GetModuleState(Py_TYPE(self));
     if (!st) return NULL;
-    return to_dict(self, st, locations == Py_True);
+    return graftql_to_dict(st, self, &gql_document_root(self->doc)->base, locations == Py_True);
 }
 
 static PyObject *document_repr(graftql_document *self) {
@@ -466,9 +470,7 @@ static PyObject *document_repr(graftql_document *self) {
 }
 
 static PyObject *document_get_source(graftql_document *self, void *closure) {
-    size_t len = 0;
-    const char *src = gql_document_source(self->doc, &len);
-    return graftql_decode(src, len, self->surrogates);
+    return graftql_document_source_str(self);
 }
 
 static PyObject *document_get_token_count(graftql_document *self, void *closure) {

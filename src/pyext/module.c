@@ -218,12 +218,23 @@ PyDoc_STRVAR(print_ast_doc,
 "print_ast(document, /)\n"
 "--\n"
 "\n"
-"The document printed as GraphQL source, exactly as graphql-core's print_ast.");
+"The document (or a Node of one) printed as GraphQL source, exactly as\n"
+"graphql-core's print_ast.");
 
 static PyObject *graftql_print_ast(PyObject *module, PyObject *node) {
     graftql_state *st = module_state(module);
+    if (Py_IS_TYPE(node, st->node_type)) {
+        graftql_node *n = (graftql_node *)node;
+        size_t len = 0;
+        char *text = gql_print(n->node, &len);
+        if (!text) return PyErr_NoMemory();
+        PyObject *result = graftql_decode(text, len, n->document->surrogates);
+        gql_free(text);
+        return result;
+    }
     if (!Py_IS_TYPE(node, st->document_type)) {
-        PyErr_Format(PyExc_TypeError, "print_ast() expects a graftql.Document, got %s",
+        PyErr_Format(PyExc_TypeError,
+                     "print_ast() expects a graftql.Document or a graftql.Node, got %s",
                      Py_TYPE(node)->tp_name);
         return NULL;
     }
@@ -261,6 +272,8 @@ static int module_exec(PyObject *module) {
         (PyTypeObject *)PyType_FromModuleAndSpec(module, &graftql_document_spec, NULL);
     if (!st->document_type || PyModule_AddType(module, st->document_type) < 0) return -1;
     if (graftql_schema_module_init(module, st) < 0) return -1;
+    if (graftql_node_module_init(module, st) < 0) return -1;
+    if (graftql_validation_module_init(module, st) < 0) return -1;
 
     if (PyModule_AddIntConstant(module, "DEFAULT_MAX_TOKENS", GQL_DEFAULT_MAX_TOKENS) < 0 ||
         PyModule_AddIntConstant(module, "DEFAULT_MAX_DEPTH", GQL_DEFAULT_MAX_DEPTH) < 0 ||
@@ -269,6 +282,14 @@ static int module_exec(PyObject *module) {
         PyModule_AddIntConstant(module, "MAX_DEPTH_CEILING", GQL_MAX_DEPTH_CEILING) < 0 ||
         PyModule_AddStringConstant(module, "__version__", GQL_VERSION_STRING) < 0)
         return -1;
+    /* The node kinds, in graphql-core's names (Node.kind). */
+    PyObject *kinds = PyTuple_New(GQL_KIND_COUNT);
+    if (!kinds) return -1;
+    for (int k = 0; k < GQL_KIND_COUNT; k++)
+        PyTuple_SET_ITEM(kinds, k, Py_NewRef(st->kind_names[k]));
+    int added = PyModule_AddObjectRef(module, "NODE_KINDS", kinds);
+    Py_DECREF(kinds);
+    if (added < 0) return -1;
 
     /* The exception classes are Python (graftql/error.py); it imports
        nothing from here, so there is no cycle. */
@@ -284,7 +305,9 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg) {
     graftql_state *st = module_state(module);
     Py_VISIT(st->document_type);
     Py_VISIT(st->syntax_error_factory);
-    return graftql_schema_module_traverse(st, visit, arg);
+    int rc = graftql_node_module_traverse(st, visit, arg);
+    if (!rc) rc = graftql_validation_module_traverse(st, visit, arg);
+    return rc ? rc : graftql_schema_module_traverse(st, visit, arg);
 }
 
 static int module_clear(PyObject *module) {
@@ -292,6 +315,8 @@ static int module_clear(PyObject *module) {
     Py_CLEAR(st->document_type);
     Py_CLEAR(st->syntax_error_factory);
     graftql_schema_module_clear(st);
+    graftql_node_module_clear(st);
+    graftql_validation_module_clear(st);
     Py_CLEAR(st->str_kind);
     Py_CLEAR(st->str_loc);
     Py_CLEAR(st->str_start);

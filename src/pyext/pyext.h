@@ -1,7 +1,8 @@
 /*
  * pyext.h: what the files of the CPython binding share (module.c,
- * document.c, errors.c, schema.c): the module state and the functions one file calls
- * in another. Private to src/pyext; the core never sees Python.h.
+ * document.c, node.c, errors.c, schema.c, views.c, suggest.c, validation.c):
+ * the module state and the functions one file calls in another. Private to
+ * src/pyext; the core never sees Python.h.
  *
  * There is no global mutable state: everything lives in the module state,
  * reached from a module function's first argument or from a heap type
@@ -53,6 +54,18 @@ typedef struct graftql_state {
     PyObject *error_factory;          /* graftql.error._error_from_core */
     PyObject *json_loads;             /* json.loads, imported on first use */
     PyObject *syntax_error_factory;   /* graftql.error._syntax_error_from_core */
+    PyTypeObject *node_type;          /* graftql.Node (node.c) */
+    PyObject *node_keys[GQL_KIND_COUNT];  /* Node.keys per kind, made on first use */
+    PyObject *location_class;         /* graftql.language.Location, imported on first use */
+    PyObject *operation_types[3];     /* graftql.language.OperationType members */
+    PyTypeObject *context_type;       /* graftql.ValidationContext (validation.c) */
+    PyObject *aborted_error;          /* raised by report_error past max_errors */
+    PyObject *graphql_error_class;    /* graftql.error.GraphQLError */
+    PyObject *str_value;              /* "value" */
+    PyObject *str_description;        /* "description" */
+    PyObject *str_enter;              /* "enter" */
+    PyObject *str_leave;              /* "leave" */
+    PyObject *method_names[2][GQL_KIND_COUNT];  /* "enter_field", ...; "leave_field", ... */
 
     /* Interned strings, created once. */
     PyObject *str_kind;
@@ -77,6 +90,7 @@ typedef struct graftql_state {
 typedef struct graftql_document {
     PyObject_HEAD
     gql_document *doc;
+    PyObject *source_str;  /* the source as a str, made on first use (node.c) */
     bool ascii;       /* the source is ASCII: byte offsets are code point offsets */
     bool surrogates;  /* the source str held surrogates, encoded "surrogatepass" */
 } graftql_document;
@@ -92,6 +106,36 @@ PyObject *graftql_document_print(graftql_document *self);
 
 /* Build the to_dict field tables into st; 0 on success, -1 with an exception. */
 int graftql_fields_init(graftql_state *st);
+
+/* graphql-core's ast_to_dict of node, a node of the document. */
+PyObject *graftql_to_dict(graftql_state *st, graftql_document *self, const gql_node *node,
+                          bool locations);
+
+/*=== MARK: node.c ==========================================================*/
+
+/* graftql.Node: a node of a document, read through graphql-core's attributes. */
+typedef struct graftql_node {
+    PyObject_HEAD
+    graftql_document *document;  /* strong: owns the AST */
+    const gql_node *node;        /* the node shown */
+} graftql_node;
+
+/* A new Node for node of document, or None for NULL. */
+PyObject *graftql_node_new(graftql_state *st, graftql_document *document, const gql_node *node);
+
+/* A tuple of Nodes for the items of list. */
+PyObject *graftql_node_list(graftql_state *st, graftql_document *document,
+                            const gql_list *list);
+
+/* The document's source as a str (decoded once, then cached). */
+PyObject *graftql_document_source_str(graftql_document *doc);
+
+/* A byte offset of the document's source as a code point offset. */
+size_t graftql_document_codepoint(graftql_document *doc, size_t offset);
+
+int graftql_node_module_init(PyObject *module, graftql_state *st);
+int graftql_node_module_traverse(graftql_state *st, visitproc visit, void *arg);
+void graftql_node_module_clear(graftql_state *st);
 
 /*=== MARK: errors.c ========================================================*/
 
@@ -169,5 +213,18 @@ int graftql_suggest_init(PyObject *module);
 int graftql_schema_module_init(PyObject *module, graftql_state *st);
 int graftql_schema_module_traverse(graftql_state *st, visitproc visit, void *arg);
 void graftql_schema_module_clear(graftql_state *st);
+
+/*=== MARK: validation.c ====================================================*/
+
+/* CoreSchema.validate(document, max_errors, suggestions, rules, owner). */
+PyObject *graftql_schema_validate(graftql_schema *self, PyObject *const *args,
+                                  Py_ssize_t nargs);
+extern const char graftql_schema_validate_doc[];
+
+/* Create graftql.ValidationContext and what validation needs from Python;
+ * 0 on success, -1 with an exception. */
+int graftql_validation_module_init(PyObject *module, graftql_state *st);
+int graftql_validation_module_traverse(graftql_state *st, visitproc visit, void *arg);
+void graftql_validation_module_clear(graftql_state *st);
 
 #endif /* GRAFTQL_PYEXT_H */

@@ -611,6 +611,8 @@ static PyMethodDef schema_methods[] = {
                "           experimental_directive_deprecation=True)\n--\n\n"
                "graphql-core's introspection_from_schema: the data of the standard\n"
                "introspection query with those options.")},
+    {"validate", (PyCFunction)(void (*)(void))graftql_schema_validate, METH_FASTCALL,
+     graftql_schema_validate_doc},
     {"_set_resolver", (PyCFunction)(void (*)(void))schema_set_resolver, METH_FASTCALL,
      PyDoc_STR("_set_resolver($self, type_name, field_name, fn, /)\n--\n\n"
                "Bind fn (or None: the default) to an object type's field.")},

@@ -547,44 +547,175 @@ static const expected_error case62_errors[] = {
     {"Argument 'url' of non-null type 'String!' must not be null.", 1, {{0, 2, 28}}},
 };
 static const char *const case63_sources[] = {
-    "type Query { a: Int }",
+    "type Query { a: Int @deprecated(reason: 1) }\ndirective @d(x: Int @deprecated(reason: 2)) on FIELD",
+};
+static const expected_error case63_errors[] = {
+    {"Argument 'reason' has invalid value 2.", 1, {{0, 2, 41}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 1, 41}}},
 };
 static const char *const case64_sources[] = {
-    "\"\"\"\nThe schema.\n\"\"\"\nschema @tag { query: Query mutation: Mutation }\n\"A query\" type Query implements Node & Named {\n  \"the id\" id: ID! name(format: String = \"short\" @deprecated(reason: \"use style\"),\n    style: Style = FULL): String @deprecated(reason: \"Use `label`.\")\n  search(filter: Filter = { term: \"x\", limit: 10 }, first: Int = 2147483648): [Result!]!\n  old: Int @deprecated\n  kept: Int @deprecated(reason: null)\n}\ninterface Node { id: ID! }\ninterface Named implements Node { id: ID! name: String }\nunion Result = Query | Other\ntype Other { x: Float }\nenum Style { \"full\" FULL SHORT @deprecated }\ninput Filter { term: String! limit: Int = 5 \"deprecated input\" legacy: Boolean @deprecated }\ninput Pick @oneOf { id: ID name: String }\nscalar Date @specifiedBy(url: \"https://example.com/date\")\ntype Mutation { pick(by: Pick): Date }\n\"\"\"A directive\"\"\"\ndirective @cached(ttl: Int = 60, scope: Style) repeatable on FIELD_DEFINITION | OBJECT | QUERY\nextend type Other @cached { y: Int }\nextend type Query @cached(ttl: 1)\nextend enum Style { COMPACT }\nextend input Filter { after: Date }\nextend union Result = Extra\ntype Extra { e: Boolean }\nextend scalar Date @tag\nextend interface Node @tag\nextend schema { subscription: Sub }\ntype Sub { s: Int }\ndirective @tag on SCHEMA | SCALAR | INTERFACE",
+    "type Query { a: Int @deprecated(reason: 1) }\nenum E { A @deprecated(reason: 2) }",
+};
+static const expected_error case64_errors[] = {
+    {"Argument 'reason' has invalid value 2.", 1, {{0, 2, 32}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 1, 41}}},
 };
 static const char *const case65_sources[] = {
-    "type Query { a: String b: MyScalar }\nscalar MyScalar\nscalar String\nextend scalar String @specifiedBy(url: \"ignored\")\ndirective @include(if: Boolean!, extra: Float) on FIELD\ndirective @custom(a: ID) on FIELD",
+    "type Query { a: S @deprecated(reason: 1) }\ninterface I { b: Int @deprecated(reason: 2) }\nscalar S @specifiedBy(url: 3)\nenum E { A @deprecated(reason: 4) B }\nscalar T @specifiedBy(url: [\"x\"])\nextend enum E { C @deprecated(reason: 5) }",
+};
+static const expected_error case65_errors[] = {
+    {"Argument 'url' has invalid value 3.", 1, {{0, 3, 28}}},
+    {"Argument 'reason' has invalid value 4.", 1, {{0, 4, 32}}},
+    {"Argument 'reason' has invalid value 5.", 1, {{0, 6, 39}}},
+    {"Argument 'url' has invalid value [\"x\"].", 1, {{0, 5, 28}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 1, 39}}},
+    {"I fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{0, 2, 42}}},
 };
 static const char *const case66_sources[] = {
-    "type Query { t: __Type d: __Directive }",
+    "input In { x: Int @deprecated(reason: 1) }\ntype Query { a(x: Int @deprecated(reason: 2)): Int @deprecated(reason: 3) }\ninterface I { b: Int @deprecated(reason: 4) }\nextend type Query { c: Int @deprecated(reason: 5) }",
+};
+static const expected_error case66_errors[] = {
+    {"In fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 1, 39}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{0, 2, 43}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 3.", 1, {{0, 2, 72}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 5.", 1, {{0, 4, 48}}},
+    {"I fields cannot be resolved. Argument 'reason' has invalid value 4.", 1, {{0, 3, 42}}},
 };
 static const char *const case67_sources[] = {
-    "directive @d(a: Float, b: In) on FIELD\ninput In { x: ID }\ntype Query { a: Int }",
+    "type Query { a: Int @deprecated(reason: 1) }\nscalar S @specifiedBy(url: null)\ndirective @d(x: Int @deprecated(reason: 2)) on FIELD",
+};
+static const expected_error case67_errors[] = {
+    {"Argument 'url' of non-null type 'String!' must not be null.", 1, {{0, 2, 28}}},
+    {"Argument 'reason' has invalid value 2.", 1, {{0, 3, 41}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 1, 41}}},
 };
 static const char *const case68_sources[] = {
-    "enum E { A B }\ninput In { a: Int! b: E = B c: [Int] = 1 }\ninput One @oneOf { x: Int y: String }\ntype Query { f(\n  a: Int = -2147483648 b: Int = 2147483648 c: Float = 1 d: Float = 1e400\n  e: ID = 12 f: ID = 1.5 g: E = A h: E = C i: E = \"A\" j: In = { a: 1 } k: In = { b: A }\n  l: [In!] = [{ a: 1 }, { a: 2, c: [1, 2] }] m: [[Int]] = [[1], 2] n: Boolean = null\n  o: Boolean! = null p: One = { x: 1 } q: One = { x: 1, y: \"a\" } r: One = { x: null }\n  s: One = {} t: String = \"\"\"block\"\"\" u: In = { a: 1, zz: 2 } v: Custom = { any: [ENUM, 1.5, null] }\n): Int }\nscalar Custom",
+    "type Query { f(a: In = {}): Int }\ninput In { x: Int @deprecated(reason: 1) }",
+};
+static const expected_error case68_errors[] = {
+    {"Query fields cannot be resolved. In fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 2, 39}}},
 };
 static const char *const case69_sources[] = {
-    "input A { b: B = {} }\ninput B { c: C = {} x: Int! = 1 }\ninput C { a: A = {} }\ntype Query { f(a: A = {}): Int }",
+    "input In { x: Int @deprecated(reason: 1) }\ntype Query { f(a: In = {}): Int }",
+};
+static const expected_error case69_errors[] = {
+    {"In fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 1, 39}}},
 };
 static const char *const case70_sources[] = {
-    "\"\"\"\n  Block\n    indented\n\n  text\n\"\"\"\ntype Query {\n  \"line \\\"quoted\\\" \\u00e9 \\t tab\" a(\"arg\" x: Int): Int\n}\n\"\" scalar Empty\n\"\\u0000 nul\" enum E { \"v\" A }\n\"d\" directive @d(\"a\" a: Int) on FIELD",
+    "type Query { f(a: A = { b: { c: {} } }): Int }\ninput A { b: B }\ninput B { c: C x: Int @deprecated(reason: 1) }\ninput C { y: Int @deprecated(reason: 2) }",
+};
+static const expected_error case70_errors[] = {
+    {"Query fields cannot be resolved. B fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 3, 43}}},
+    {"Query fields cannot be resolved. C fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{0, 4, 38}}},
 };
 static const char *const case71_sources[] = {
+    "type Query { f(a: A = {}): Int }\ninput A { b: B = {} z: Int @deprecated(reason: 3) }\ninput B { c: C = {} y: Int @deprecated(reason: 2) }\ninput C { x: Int @deprecated(reason: 1) }",
+};
+static const expected_error case71_errors[] = {
+    {"Query fields cannot be resolved. A fields cannot be resolved. B fields cannot be resolved. C fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 4, 38}}},
+    {"Query fields cannot be resolved. A fields cannot be resolved. B fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{0, 3, 48}}},
+    {"Query fields cannot be resolved. A fields cannot be resolved. Argument 'reason' has invalid value 3.", 1, {{0, 2, 48}}},
+};
+static const char *const case72_sources[] = {
+    "type Query { f(a: [In] = [{}, { y: {} }]): Int @deprecated(reason: 3) g: Int @deprecated(reason: 4) }\ninput In { x: Int @deprecated(reason: 1) y: In2 }\ninput In2 { z: Int @deprecated(reason: 2) }\nscalar S @specifiedBy(url: 5)",
+};
+static const expected_error case72_errors[] = {
+    {"Argument 'url' has invalid value 5.", 1, {{0, 4, 28}}},
+    {"Query fields cannot be resolved. In fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 2, 39}}},
+    {"Query fields cannot be resolved. In2 fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{0, 3, 40}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 3.", 1, {{0, 1, 68}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 4.", 1, {{0, 1, 98}}},
+};
+static const char *const case73_sources[] = {
+    "type Query { f(a: [[In!]] = {}): Int }\ninput In { x: Int @deprecated(reason: 1) }",
+};
+static const expected_error case73_errors[] = {
+    {"Query fields cannot be resolved. In fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 2, 39}}},
+};
+static const char *const case74_sources[] = {
+    "type Query { f(a: A = { n: \"no\", b: {} }, c: C = 1): Int }\ninput A { n: Int b: B }\ninput B { x: Int @deprecated(reason: 1) }\ninput C { y: Int @deprecated(reason: 2) }",
+};
+static const expected_error case74_errors[] = {
+    {"B fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 3, 38}}},
+    {"C fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{0, 4, 38}}},
+};
+static const char *const case75_sources[] = {
+    "type Query { f(a: A = { b: {} }): Int }\ninput A { m: Int! b: B }\ninput B { x: Int @deprecated(reason: 1) }",
+};
+static const expected_error case75_errors[] = {
+    {"B fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 3, 38}}},
+};
+static const char *const case76_sources[] = {
+    "directive @d(x: In = {}) on FIELD\ntype Query { a: Int @deprecated(reason: 1) }\ninput In { x: Int @deprecated(reason: 2) }",
+};
+static const expected_error case76_errors[] = {
+    {"In fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{0, 3, 39}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 2, 41}}},
+};
+static const char *const case77_sources[] = {
+    "type Query implements I { f(a: In = {}): Int }\ninterface I { f(a: In = { x: 1 }): Int @deprecated(reason: 2) }\ninput In { x: Int @deprecated(reason: 1) }",
+};
+static const expected_error case77_errors[] = {
+    {"Query fields cannot be resolved. In fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 3, 39}}},
+    {"I fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{0, 2, 60}}},
+};
+static const char *const case78_sources[] = {
+    "type Query { f(a: In = {}): Int g(b: In = {}): Int @deprecated(reason: 2) }\ntype Other { h(c: In = {}): Int @deprecated(reason: 3) }\ninput In { x: Int @deprecated(reason: 1) }",
+};
+static const expected_error case78_errors[] = {
+    {"Query fields cannot be resolved. In fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{0, 3, 39}}},
+    {"Query fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{0, 1, 72}}},
+    {"Other fields cannot be resolved. Argument 'reason' has invalid value 3.", 1, {{0, 2, 53}}},
+};
+static const char *const case79_sources[] = {
+    "type Query { f(a: In = {}): Int }",
+    "input In { x: Int @deprecated(reason: 1) }",
+    "extend input In { y: Int @deprecated(reason: 2) }\nenum E { A @deprecated(reason: 3) }",
+};
+static const expected_error case79_errors[] = {
+    {"Argument 'reason' has invalid value 3.", 1, {{2, 2, 32}}},
+    {"Query fields cannot be resolved. In fields cannot be resolved. Argument 'reason' has invalid value 1.", 1, {{1, 1, 39}}},
+    {"Query fields cannot be resolved. In fields cannot be resolved. Argument 'reason' has invalid value 2.", 1, {{2, 1, 46}}},
+};
+static const char *const case80_sources[] = {
+    "type Query { a: Int }",
+};
+static const char *const case81_sources[] = {
+    "\"\"\"\nThe schema.\n\"\"\"\nschema @tag { query: Query mutation: Mutation }\n\"A query\" type Query implements Node & Named {\n  \"the id\" id: ID! name(format: String = \"short\" @deprecated(reason: \"use style\"),\n    style: Style = FULL): String @deprecated(reason: \"Use `label`.\")\n  search(filter: Filter = { term: \"x\", limit: 10 }, first: Int = 2147483648): [Result!]!\n  old: Int @deprecated\n  kept: Int @deprecated(reason: null)\n}\ninterface Node { id: ID! }\ninterface Named implements Node { id: ID! name: String }\nunion Result = Query | Other\ntype Other { x: Float }\nenum Style { \"full\" FULL SHORT @deprecated }\ninput Filter { term: String! limit: Int = 5 \"deprecated input\" legacy: Boolean @deprecated }\ninput Pick @oneOf { id: ID name: String }\nscalar Date @specifiedBy(url: \"https://example.com/date\")\ntype Mutation { pick(by: Pick): Date }\n\"\"\"A directive\"\"\"\ndirective @cached(ttl: Int = 60, scope: Style) repeatable on FIELD_DEFINITION | OBJECT | QUERY\nextend type Other @cached { y: Int }\nextend type Query @cached(ttl: 1)\nextend enum Style { COMPACT }\nextend input Filter { after: Date }\nextend union Result = Extra\ntype Extra { e: Boolean }\nextend scalar Date @tag\nextend interface Node @tag\nextend schema { subscription: Sub }\ntype Sub { s: Int }\ndirective @tag on SCHEMA | SCALAR | INTERFACE",
+};
+static const char *const case82_sources[] = {
+    "type Query { a: String b: MyScalar }\nscalar MyScalar\nscalar String\nextend scalar String @specifiedBy(url: \"ignored\")\ndirective @include(if: Boolean!, extra: Float) on FIELD\ndirective @custom(a: ID) on FIELD",
+};
+static const char *const case83_sources[] = {
+    "type Query { t: __Type d: __Directive }",
+};
+static const char *const case84_sources[] = {
+    "directive @d(a: Float, b: In) on FIELD\ninput In { x: ID }\ntype Query { a: Int }",
+};
+static const char *const case85_sources[] = {
+    "enum E { A B }\ninput In { a: Int! b: E = B c: [Int] = 1 }\ninput One @oneOf { x: Int y: String }\ntype Query { f(\n  a: Int = -2147483648 b: Int = 2147483648 c: Float = 1 d: Float = 1e400\n  e: ID = 12 f: ID = 1.5 g: E = A h: E = C i: E = \"A\" j: In = { a: 1 } k: In = { b: A }\n  l: [In!] = [{ a: 1 }, { a: 2, c: [1, 2] }] m: [[Int]] = [[1], 2] n: Boolean = null\n  o: Boolean! = null p: One = { x: 1 } q: One = { x: 1, y: \"a\" } r: One = { x: null }\n  s: One = {} t: String = \"\"\"block\"\"\" u: In = { a: 1, zz: 2 } v: Custom = { any: [ENUM, 1.5, null] }\n): Int }\nscalar Custom",
+};
+static const char *const case86_sources[] = {
+    "input A { b: B = {} }\ninput B { c: C = {} x: Int! = 1 }\ninput C { a: A = {} }\ntype Query { f(a: A = {}): Int }",
+};
+static const char *const case87_sources[] = {
+    "\"\"\"\n  Block\n    indented\n\n  text\n\"\"\"\ntype Query {\n  \"line \\\"quoted\\\" \\u00e9 \\t tab\" a(\"arg\" x: Int): Int\n}\n\"\" scalar Empty\n\"\\u0000 nul\" enum E { \"v\" A }\n\"d\" directive @d(\"a\" a: Int) on FIELD",
+};
+static const char *const case88_sources[] = {
     "type Query { a: A }",
     "type A { x: Int }\nextend type Query { b: B }",
     "type B { y: String }\nextend type A { z: Float }",
 };
-static const char *const case72_sources[] = {
+static const char *const case89_sources[] = {
     "schema { query: Root subscription: Events }\ntype Root { a: Int }\ntype Events { e: Int }\ntype Query { unused: Int }\ntype Mutation { unused: Int }",
 };
-static const char *const case73_sources[] = {
+static const char *const case90_sources[] = {
     "\"first\" schema { query: Query }\ntype Query { a: Int }",
 };
-static const char *const case74_sources[] = {
+static const char *const case91_sources[] = {
     "interface B implements A { a: Int }\ninterface A { a: Int }\ntype Query implements B & A { a: Int }\ntype Other implements A { a: Int }\ntype Third implements B & A { a: Int }",
 };
-static const char *const case75_sources[] = {
+static const char *const case92_sources[] = {
     "type Query { a: Int a: String }\ntype Query { b: Int }\nenum E { A A }\ninput In { x: Int x: Float }\ntype T { f(a: Int, a: String): Int }",
 };
 
@@ -715,30 +846,64 @@ static const schema_case schema_cases[] = {
      NULL},
     {"build/specified_by_url_null", case62_sources, 1, false, OUTCOME_BUILD, case62_errors, 1,
      NULL},
-    {"ok/minimal", case63_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"build/several/directive_argument_first", case63_sources, 1, false, OUTCOME_BUILD, case63_errors, 2,
+     NULL},
+    {"build/several/enum_value_first", case64_sources, 1, false, OUTCOME_BUILD, case64_errors, 2,
+     NULL},
+    {"build/several/specified_by_first", case65_sources, 1, false, OUTCOME_BUILD, case65_errors, 6,
+     NULL},
+    {"build/several/type_map_order", case66_sources, 1, false, OUTCOME_BUILD, case66_errors, 5,
+     NULL},
+    {"build/several/specified_by_null_url", case67_sources, 1, false, OUTCOME_BUILD, case67_errors, 3,
+     NULL},
+    {"build/default/prefix_chain", case68_sources, 1, false, OUTCOME_BUILD, case68_errors, 1,
+     NULL},
+    {"build/default/input_defined_first", case69_sources, 1, false, OUTCOME_BUILD, case69_errors, 1,
+     NULL},
+    {"build/default/nested", case70_sources, 1, false, OUTCOME_BUILD, case70_errors, 2,
+     NULL},
+    {"build/default/chain_through_input_defaults", case71_sources, 1, false, OUTCOME_BUILD, case71_errors, 3,
+     NULL},
+    {"build/default/list_of_inputs", case72_sources, 1, false, OUTCOME_BUILD, case72_errors, 5,
+     NULL},
+    {"build/default/single_item_list", case73_sources, 1, false, OUTCOME_BUILD, case73_errors, 1,
+     NULL},
+    {"build/default/undefined_stops_coercion", case74_sources, 1, false, OUTCOME_BUILD, case74_errors, 2,
+     NULL},
+    {"build/default/missing_non_null_stops_coercion", case75_sources, 1, false, OUTCOME_BUILD, case75_errors, 1,
+     NULL},
+    {"build/default/directive_argument", case76_sources, 1, false, OUTCOME_BUILD, case76_errors, 2,
+     NULL},
+    {"build/default/interface_and_object", case77_sources, 1, false, OUTCOME_BUILD, case77_errors, 2,
+     NULL},
+    {"build/default/already_resolved", case78_sources, 1, false, OUTCOME_BUILD, case78_errors, 3,
+     NULL},
+    {"build/default/multiple_documents", case79_sources, 3, false, OUTCOME_BUILD, case79_errors, 3,
+     NULL},
+    {"ok/minimal", case80_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype Query OBJECT description=null\n  field a: Int description=null deprecated=null\ntype Int SCALAR builtin\ntype Boolean SCALAR builtin\ntype String SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/everything", case64_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/everything", case81_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=\"The schema.\" query=\"Query\" mutation=\"Mutation\" subscription=\"Sub\"\ntype Query OBJECT description=\"A query\"\n  interface Node\n  interface Named\n  field id: ID! description=\"the id\" deprecated=null\n  field name: String description=null deprecated=\"Use `label`.\"\n    arg format: String description=null default=\"\\\"short\\\"\" applies=1 deprecated=\"use style\"\n    arg style: Style description=null default=\"FULL\" applies=1 deprecated=null\n  field search: [Result!]! description=null deprecated=null\n    arg filter: Filter description=null default=\"{term: \\\"x\\\", limit: 10}\" applies=1 deprecated=null\n    arg first: Int description=null default=\"2147483648\" applies=0 deprecated=null\n  field old: Int description=null deprecated=\"No longer supported\"\n  field kept: Int description=null deprecated=null\ntype ID SCALAR builtin\ntype String SCALAR builtin\ntype Int SCALAR builtin\ntype Node INTERFACE description=null\n  field id: ID! description=null deprecated=null\ntype Named INTERFACE description=null\n  interface Node\n  field id: ID! description=null deprecated=null\n  field name: String description=null deprecated=null\ntype Result UNION description=null\n  member Query\n  member Other\n  member Extra\ntype Other OBJECT description=null\n  field x: Float description=null deprecated=null\n  field y: Int description=null deprecated=null\ntype Float SCALAR builtin\ntype Style ENUM description=null\n  value FULL description=\"full\" deprecated=null\n  value SHORT description=null deprecated=\"No longer supported\"\n  value COMPACT description=null deprecated=null\ntype Filter INPUT_OBJECT description=null\n  input term: String! description=null default=null applies=0 deprecated=null\n  input limit: Int description=null default=\"5\" applies=1 deprecated=null\n  input legacy: Boolean description=\"deprecated input\" default=null applies=0 deprecated=\"No longer supported\"\n  input after: Date description=null default=null applies=0 deprecated=null\ntype Boolean SCALAR builtin\ntype Pick INPUT_OBJECT description=null oneOf\n  input id: ID description=null default=null applies=0 deprecated=null\n  input name: String description=null default=null applies=0 deprecated=null\ntype Date SCALAR description=null specifiedBy=\"https://example.com/date\"\ntype Mutation OBJECT description=null\n  field pick: Date description=null deprecated=null\n    arg by: Pick description=null default=null applies=0 deprecated=null\ntype Extra OBJECT description=null\n  field e: Boolean description=null deprecated=null\ntype Sub OBJECT description=null\n  field s: Int description=null deprecated=null\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @cached description=\"A directive\" repeatable=1 locations=FIELD_DEFINITION,OBJECT,QUERY\n  arg ttl: Int description=null default=\"60\" applies=1 deprecated=null\n  arg scope: Style description=null default=null applies=0 deprecated=null\ndirective @tag description=null repeatable=0 locations=SCHEMA,SCALAR,INTERFACE\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/builtin_redefinitions", case65_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/builtin_redefinitions", case82_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype Query OBJECT description=null\n  field a: String description=null deprecated=null\n  field b: MyScalar description=null deprecated=null\ntype MyScalar SCALAR description=null specifiedBy=null\ntype String SCALAR builtin\ntype Boolean SCALAR builtin\ntype Float SCALAR builtin\ntype ID SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @include builtin\ndirective @custom description=null repeatable=0 locations=FIELD\n  arg a: ID description=null default=null applies=0 deprecated=null\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/introspection_reference", case66_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/introspection_reference", case83_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype Query OBJECT description=null\n  field t: __Type description=null deprecated=null\n  field d: __Directive description=null deprecated=null\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype String SCALAR builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype Boolean SCALAR builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ntype __Schema OBJECT builtin\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/directive_argument_types", case67_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/directive_argument_types", case84_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype In INPUT_OBJECT description=null\n  input x: ID description=null default=null applies=0 deprecated=null\ntype ID SCALAR builtin\ntype Query OBJECT description=null\n  field a: Int description=null deprecated=null\ntype Int SCALAR builtin\ntype Float SCALAR builtin\ntype Boolean SCALAR builtin\ntype String SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @d description=null repeatable=0 locations=FIELD\n  arg a: Float description=null default=null applies=0 deprecated=null\n  arg b: In description=null default=null applies=0 deprecated=null\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/default_values", case68_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/default_values", case85_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype E ENUM description=null\n  value A description=null deprecated=null\n  value B description=null deprecated=null\ntype In INPUT_OBJECT description=null\n  input a: Int! description=null default=null applies=0 deprecated=null\n  input b: E description=null default=\"B\" applies=1 deprecated=null\n  input c: [Int] description=null default=\"1\" applies=1 deprecated=null\ntype Int SCALAR builtin\ntype One INPUT_OBJECT description=null oneOf\n  input x: Int description=null default=null applies=0 deprecated=null\n  input y: String description=null default=null applies=0 deprecated=null\ntype String SCALAR builtin\ntype Query OBJECT description=null\n  field f: Int description=null deprecated=null\n    arg a: Int description=null default=\"-2147483648\" applies=1 deprecated=null\n    arg b: Int description=null default=\"2147483648\" applies=0 deprecated=null\n    arg c: Float description=null default=\"1\" applies=1 deprecated=null\n    arg d: Float description=null default=\"1e400\" applies=1 deprecated=null\n    arg e: ID description=null default=\"12\" applies=1 deprecated=null\n    arg f: ID description=null default=\"1.5\" applies=0 deprecated=null\n    arg g: E description=null default=\"A\" applies=1 deprecated=null\n    arg h: E description=null default=\"C\" applies=0 deprecated=null\n    arg i: E description=null default=\"\\\"A\\\"\" applies=0 deprecated=null\n    arg j: In description=null default=\"{a: 1}\" applies=1 deprecated=null\n    arg k: In description=null default=\"{b: A}\" applies=0 deprecated=null\n    arg l: [In!] description=null default=\"[{a: 1}, {a: 2, c: [1, 2]}]\" applies=1 deprecated=null\n    arg m: [[Int]] description=null default=\"[[1], 2]\" applies=1 deprecated=null\n    arg n: Boolean description=null default=\"null\" applies=1 deprecated=null\n    arg o: Boolean! description=null default=\"null\" applies=0 deprecated=null\n    arg p: One description=null default=\"{x: 1}\" applies=1 deprecated=null\n    arg q: One description=null default=\"{x: 1, y: \\\"a\\\"}\" applies=0 deprecated=null\n    arg r: One description=null default=\"{x: null}\" applies=0 deprecated=null\n    arg s: One description=null default=\"{}\" applies=0 deprecated=null\n    arg t: String description=null default=\"\\\"\\\"\\\"block\\\"\\\"\\\"\" applies=1 deprecated=null\n    arg u: In description=null default=\"{a: 1, zz: 2}\" applies=1 deprecated=null\n    arg v: Custom description=null default=\"{any: [ENUM, 1.5, null]}\" applies=1 deprecated=null\ntype Float SCALAR builtin\ntype ID SCALAR builtin\ntype Boolean SCALAR builtin\ntype Custom SCALAR description=null specifiedBy=null\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/default_chain", case69_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/default_chain", case86_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype A INPUT_OBJECT description=null\n  input b: B description=null default=\"{}\" applies=1 deprecated=null\ntype B INPUT_OBJECT description=null\n  input c: C description=null default=\"{}\" applies=1 deprecated=null\n  input x: Int! description=null default=\"1\" applies=1 deprecated=null\ntype Int SCALAR builtin\ntype C INPUT_OBJECT description=null\n  input a: A description=null default=\"{}\" applies=1 deprecated=null\ntype Query OBJECT description=null\n  field f: Int description=null deprecated=null\n    arg a: A description=null default=\"{}\" applies=1 deprecated=null\ntype Boolean SCALAR builtin\ntype String SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/descriptions", case70_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/descriptions", case87_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype Query OBJECT description=\"Block\\n  indented\\n\\ntext\"\n  field a: Int description=\"line \\\"quoted\\\" é \\t tab\" deprecated=null\n    arg x: Int description=\"arg\" default=null applies=0 deprecated=null\ntype Int SCALAR builtin\ntype Empty SCALAR description=\"\" specifiedBy=null\ntype E ENUM description=\"\\u0000 nul\"\n  value A description=\"v\" deprecated=null\ntype Boolean SCALAR builtin\ntype String SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @d description=\"d\" repeatable=0 locations=FIELD\n  arg a: Int description=\"a\" default=null applies=0 deprecated=null\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/multiple_documents", case71_sources, 3, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/multiple_documents", case88_sources, 3, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype Query OBJECT description=null\n  field a: A description=null deprecated=null\n  field b: B description=null deprecated=null\ntype A OBJECT description=null\n  field x: Int description=null deprecated=null\n  field z: Float description=null deprecated=null\ntype Int SCALAR builtin\ntype Float SCALAR builtin\ntype B OBJECT description=null\n  field y: String description=null deprecated=null\ntype String SCALAR builtin\ntype Boolean SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/schema_definition_names", case72_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/schema_definition_names", case89_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Root\" mutation=null subscription=\"Events\"\ntype Root OBJECT description=null\n  field a: Int description=null deprecated=null\ntype Int SCALAR builtin\ntype Events OBJECT description=null\n  field e: Int description=null deprecated=null\ntype Query OBJECT description=null\n  field unused: Int description=null deprecated=null\ntype Mutation OBJECT description=null\n  field unused: Int description=null deprecated=null\ntype Boolean SCALAR builtin\ntype String SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/schema_description", case73_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/schema_description", case90_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=\"first\" query=\"Query\" mutation=null subscription=null\ntype Query OBJECT description=null\n  field a: Int description=null deprecated=null\ntype Int SCALAR builtin\ntype Boolean SCALAR builtin\ntype String SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"ok/interfaces_order", case74_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
+    {"ok/interfaces_order", case91_sources, 1, false, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype B INTERFACE description=null\n  interface A\n  field a: Int description=null deprecated=null\ntype Int SCALAR builtin\ntype A INTERFACE description=null\n  field a: Int description=null deprecated=null\ntype Query OBJECT description=null\n  interface B\n  interface A\n  field a: Int description=null deprecated=null\ntype Other OBJECT description=null\n  interface A\n  field a: Int description=null deprecated=null\ntype Third OBJECT description=null\n  interface B\n  interface A\n  field a: Int description=null deprecated=null\ntype Boolean SCALAR builtin\ntype String SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
-    {"assume_valid_sdl/repeated_names", case75_sources, 1, true, OUTCOME_SCHEMA, NULL, 0,
+    {"assume_valid_sdl/repeated_names", case92_sources, 1, true, OUTCOME_SCHEMA, NULL, 0,
      "schema description=null query=\"Query\" mutation=null subscription=null\ntype Query OBJECT description=null\n  field b: Int description=null deprecated=null\ntype Int SCALAR builtin\ntype E ENUM description=null\n  value A description=null deprecated=null\ntype In INPUT_OBJECT description=null\n  input x: Float description=null default=null applies=0 deprecated=null\ntype Float SCALAR builtin\ntype T OBJECT description=null\n  field f: Int description=null deprecated=null\n    arg a: String description=null default=null applies=0 deprecated=null\ntype String SCALAR builtin\ntype Boolean SCALAR builtin\ntype __Schema OBJECT builtin\ntype __Type OBJECT builtin\ntype __TypeKind ENUM builtin\ntype __Field OBJECT builtin\ntype __InputValue OBJECT builtin\ntype __EnumValue OBJECT builtin\ntype __Directive OBJECT builtin\ntype __DirectiveLocation ENUM builtin\ndirective @include builtin\ndirective @skip builtin\ndirective @deprecated builtin\ndirective @specifiedBy builtin\ndirective @oneOf builtin\n"},
 };

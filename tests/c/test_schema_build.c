@@ -241,6 +241,48 @@ static void test_deep(void) {
     gql_document_free(doc);
 }
 
+/* A long chain of input types through object defaults, closing in a cycle
+ * (graphql-core: RecursionError): each field map is resolved once, on an
+ * explicit stack, and the error at the end of the chain carries one prefix
+ * per field map being resolved. */
+static void test_default_chain(void) {
+    enum { N = 20000 };
+    gql_strbuf sdl = GQL_STRBUF_INIT;
+    char buf[128];
+    gql_strbuf_puts(&sdl, "type Query { f(a: I0 = {}): Int }\n");
+    for (int i = 0; i < N; i++) {
+        snprintf(buf, sizeof buf, "input I%d { next: I%d = {}%s }\n", i, (i + 1) % N,
+                 i == N - 1 ? " x: Int @deprecated(reason: 1)" : "");
+        gql_strbuf_puts(&sdl, buf);
+    }
+    gql_parse_options opts;
+    gql_parse_options_init(&opts);
+    opts.max_tokens = 0;
+    gql_error err = {0};
+    gql_document *doc = gql_parse(gql_strbuf_cstr(&sdl), sdl.len, &opts, &err);
+    gql_strbuf_free(&sdl);
+    CHECK(doc != NULL);
+    gql_error_clear(&err);
+    if (!doc) return;
+    const gql_document *docs[1] = {doc};
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    CHECK(gql_schema_build(docs, 1, NULL, &errors) == NULL);
+    CHECK_EQ_INT(errors.count, 1);
+    if (errors.count == 1) {
+        const char *m = errors.items[0].message;
+        static const char head[] = "Query fields cannot be resolved. I0 fields cannot be "
+                                   "resolved. I1 fields cannot be resolved. ";
+        static const char tail[] = "I19999 fields cannot be resolved. "
+                                   "Argument 'reason' has invalid value 1.";
+        size_t len = strlen(m);
+        CHECK(strncmp(m, head, sizeof head - 1) == 0);
+        CHECK(len > sizeof tail && strcmp(m + len - (sizeof tail - 1), tail) == 0);
+    }
+    gql_error_list_clear(&errors);
+    gql_document_free(doc);
+}
+
 /*=== MARK: Out of memory ===================================================*/
 
 static long allocations_left;
@@ -281,6 +323,10 @@ static void test_out_of_memory(void) {
         /* validate_schema errors. */
         ("type Query implements I & I { a: String } interface I { a: Int b: Int }\n"
          "input A { b: B! } input B { a: A! } union U = A"),
+        /* Build errors, met while resolving field maps for default values. */
+        ("type Query { f(a: [A] = [{}, {}, { b: {} }]): Int @deprecated(reason: 1) }\n"
+         "input A { b: B = {} x: Int @deprecated(reason: 2) } input B { a: A = {} }\n"
+         "enum E { V @deprecated(reason: 3) } scalar S @specifiedBy(url: 4)"),
     };
     gql_allocator failing = {failing_malloc, failing_realloc, plain_free, NULL};
     for (size_t k = 0; k < sizeof sdls / sizeof sdls[0]; k++) {
@@ -300,9 +346,11 @@ static void test_out_of_memory(void) {
             } else {
                 CHECK_EQ_INT(errors.status, GQL_OK);
                 succeeded = true;
-                /* The first schema is valid, the others are not. */
+                /* The first schema is valid, the others are not; SDL and
+                 * build errors leave no schema. */
                 CHECK_EQ_INT(errors.count == 0, k == 0);
-                CHECK_EQ_INT(s != NULL, k != 1);
+                CHECK_EQ_INT(s != NULL, k == 0 || k == 2);
+                if (k == 3) CHECK_EQ_INT(errors.count, 4);
             }
             gql_schema_free(s);
             gql_error_list_clear(&errors);
@@ -318,6 +366,7 @@ int main(void) {
     RUN(test_member_lookups);
     RUN(test_bad_arguments);
     RUN(test_deep);
+    RUN(test_default_chain);
     RUN(test_out_of_memory);
     return gql_test_summary();
 }

@@ -17,10 +17,11 @@ static void test_all_rules(void) {
 }
 
 static void test_options_init(void) {
-    gql_validate_options options = {7, false};
+    gql_validate_options options = {7, false, true};
     gql_validate_options_init(&options);
     CHECK_EQ_INT(options.max_errors, 100);
     CHECK(options.suggestions);
+    CHECK(!options.no_introspection);
     gql_validate_options_init(NULL); /* harmless */
 }
 

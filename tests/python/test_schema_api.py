@@ -333,13 +333,14 @@ def _reference(texts: list[str], names: list[str]) -> tuple[str, list[GraphQLErr
         return None
     except graphql.GraphQLError as error:
         # A lazily built field map wraps the error as "<Type> fields cannot be
-        # resolved. <str(error)>": graftql keeps the prefix and the original
-        # message and locations (as tests/c/gen/reference.py expects).
-        cause = error.__cause__
-        if isinstance(cause, graphql.GraphQLError):
-            prefix = error.message[: error.message.index(". ") + 2]
-            return "build", [graphql.GraphQLError(prefix + cause.message, cause.nodes)]
-        return "build", [error]
+        # resolved. <str(error)>": graftql keeps the prefixes (one per field
+        # map being resolved) and the original message and locations (as
+        # tests/c/gen/reference.py expects).
+        prefix = ""
+        while isinstance(error.__cause__, graphql.GraphQLError):
+            prefix += error.message[: error.message.index(". ") + 2]
+            error = error.__cause__
+        return "build", [graphql.GraphQLError(prefix + error.message, error.nodes)]
     return "schema", list(graphql.validate_schema(schema))
 
 
@@ -362,6 +363,10 @@ def test_errors_match_graphql_core(case: tuple[Any, ...], tmp_path: Path) -> Non
         return
     found = schema_errors([Path(file_name) for file_name in names])
     expected = reference[1]
+    if reference[0] == "build":
+        # graphql-core raises the first build error, graftql lists them all:
+        # the first must be graphql-core's (the C tests check the others).
+        found = found[:1]
     assert [e.message for e in found] == [e.message for e in expected]
     assert [e.locations for e in found] == [e.locations for e in expected]
     # str() prints each location in its own file, as graphql-core does.

@@ -20,13 +20,19 @@ from graftql import (
     GraphQLError,
     GraphQLSyntaxError,
     InputValueView,
+    Location,
+    Node,
+    OperationType,
     Schema,
     SchemaError,
     SourceLocation,
     TypeView,
+    ValidationContext,
+    ValidationRule,
 )
 from graftql.cli import main
 from graftql.error import FormattedSourceLocation, GraphQLFormattedError
+from graftql.language import VisitorAction
 
 
 def test_parse_and_document() -> None:
@@ -160,3 +166,44 @@ def test_schema(tmp_path: Path) -> None:
         assert message == errors[0].message == "Unknown type 'Nope'."
     else:  # pragma: no cover
         raise AssertionError("expected a SchemaError")
+
+
+def test_validation() -> None:
+    schema = Schema("type Query { a: Int secret: String }", introspection=False)
+    seen: list[tuple[str, str | None, TypeView | None, Location | None]] = []
+
+    class NoSecrets(ValidationRule):
+        def enter_field(
+            self,
+            node: Node,
+            key: str | int | None,
+            parent: Node | tuple[Node, ...] | None,
+            path: list[str | int],
+            ancestors: list[Node | tuple[Node, ...]],
+        ) -> VisitorAction | None:
+            context: ValidationContext = self.context
+            seen.append((node.kind, context.get_type(), context.get_parent_type(), node.loc))
+            if node.name.value == "secret":
+                self.report_error(GraphQLError("No secrets.", node))
+                return graftql.SKIP
+            return None
+
+        def leave_document(self, node: Node, *_args: object) -> VisitorAction | None:
+            document: Node = self.context.document
+            fragment: Node | None = self.context.get_fragment("F")
+            owner: Schema = self.context.schema
+            hidden: bool = self.context.hide_suggestions
+            assert document == node and fragment is None and owner is schema and hidden
+            return graftql.BREAK
+
+    errors: list[GraphQLError] = schema.validate(
+        graftql.parse("{ a secret }"), rules=[NoSecrets], max_errors=10, suggestions=False
+    )
+    also: list[GraphQLError] = schema.validate("{ __schema { types { name } } }")
+    assert [error.message for error in errors] == ["No secrets."]
+    assert len(also) == 2
+    kind, type_, parent, loc = seen[1]
+    assert (kind, type_) == ("field", "String") and parent is not None and parent.name == "Query"
+    assert loc is not None and (loc.start, loc.end, loc.source) == (4, 10, "{ a secret }")
+    operation: OperationType = OperationType.QUERY
+    assert operation == "query" and operation.value == "query"

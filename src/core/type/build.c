@@ -16,13 +16,13 @@
  *  4. the directives are those the documents define, then the specified
  *     ones not redefined;
  *  5. the type map is collected in GraphQLSchema's order (see collect);
- *  6. default values are checked (value_from_ast), then validate_schema runs
- *     (unless assume_valid) and the schema is returned, valid or not.
- *
- * Where graphql-core's build raises on a document that passed the SDL rules
- * (an invalid @deprecated reason or @specifiedBy url: get_directive_values
- * fails), the error is reported with graphql-core's message and no schema is
- * returned. graphql-core also raises, unlike graphql-js, when a field or
+ *  6. default values are checked (value_from_ast);
+ *  7. the errors graphql-core's build raises on a document that passed the
+ *     SDL rules (an invalid @deprecated reason or @specifiedBy url:
+ *     get_directive_values fails) are reported, all of them, in graphql-core's
+ *     order and with its messages (see report_build_errors), and there is no
+ *     schema; else validate_schema runs (unless assume_valid) and the schema
+ *     is returned, valid or not. graphql-core also raises, unlike graphql-js, when a field or
  * argument has a type of the wrong sort (an input type as a field type, an
  * object as an argument type, a scalar in a union): here those reach
  * validate_schema, which reports them with a location, as graphql-js does.
@@ -309,9 +309,10 @@ static const gql_argument *find_argument(const gql_directive *d, const char *nam
     return found;
 }
 
-/* Report get_argument_values' "invalid value" error. owner, if not NULL,
- * names the type whose lazily built fields graphql-core was resolving. */
-static void invalid_argument(builder *b, const gql_sym *owner, const char *arg,
+/* Report get_argument_values' "invalid value" error, after prefix (the
+ * "<Type> fields cannot be resolved. " of the lazy field maps graphql-core
+ * was resolving, or ""). */
+static void invalid_argument(builder *b, const char *prefix, const char *arg,
                              const gql_node *value, uint32_t source) {
     size_t len;
     char *printed = gql_print(value, &len);
@@ -320,17 +321,27 @@ static void invalid_argument(builder *b, const gql_sym *owner, const char *arg,
         b->failed = true;
         return;
     }
-    b_error(b, (gql_ast_ref){value, source}, "%s%s%sArgument '%s' has invalid value %.*s.",
-            owner ? owner->str : "", owner ? " fields cannot be resolved" : "",
-            owner ? ". " : "", arg, (int)len, printed);
+    b_error(b, (gql_ast_ref){value, source}, "%sArgument '%s' has invalid value %.*s.", prefix,
+            arg, (int)len, printed);
     gql_free(printed);
+}
+
+/* The reason of the first @deprecated if get_directive_values rejects it
+ * (neither a string nor null), else NULL. */
+static const gql_node *invalid_reason(const gql_list *directives) {
+    const gql_directive *d = find_directive(directives, "deprecated");
+    const gql_argument *reason = d ? find_argument(d, "reason") : NULL;
+    if (!reason || reason->value->kind == GQL_NULL_VALUE ||
+        reason->value->kind == GQL_STRING_VALUE)
+        return NULL;
+    return reason->value;
 }
 
 /* graphql-core's get_deprecation_reason: the reason of the first @deprecated
  * (the specified directive's arguments apply even if redefined), "No longer
- * supported" by default; an explicit null means not deprecated. */
-static void deprecation(builder *b, const gql_list *directives, uint32_t source,
-                        const gql_sym *owner, gql_text *out) {
+ * supported" by default; an explicit null means not deprecated. An invalid
+ * reason (not a string) is reported by report_build_errors. */
+static void deprecation(builder *b, const gql_list *directives, gql_text *out) {
     static const char default_reason[] = "No longer supported";
     out->ptr = NULL;
     out->len = 0;
@@ -342,31 +353,32 @@ static void deprecation(builder *b, const gql_list *directives, uint32_t source,
         out->len = sizeof default_reason - 1;
         return;
     }
-    if (reason->value->kind == GQL_NULL_VALUE) return;
-    if (reason->value->kind != GQL_STRING_VALUE) {
-        invalid_argument(b, owner, "reason", reason->value, source);
-        return;
-    }
+    if (reason->value->kind != GQL_STRING_VALUE) return;
     if (!gql_copy_text(b->schema, (const gql_string_value *)reason->value, out))
         b->nomem = true;
 }
 
-/* graphql-core's get_specified_by_url, from the scalar's definition only. */
-static void specified_by(builder *b, gql_schema_type *t) {
+/* graphql-core's get_specified_by_url, from the scalar's definition only.
+ * report: raise its error, if any, instead of keeping the url. */
+static void specified_by(builder *b, gql_schema_type *t, bool report) {
     const gql_type_definition *def = (const gql_type_definition *)t->ast.node;
     const gql_directive *d = find_directive(&def->directives, "specifiedBy");
     if (!d) return;
     const gql_argument *url = find_argument(d, "url");
     gql_ast_ref at = {url ? url->value : &d->base, t->ast.source};
-    if (!url)
+    if (url && url->value->kind == GQL_STRING_VALUE) {
+        if (!report &&
+            !gql_copy_text(b->schema, (const gql_string_value *)url->value, &t->specified_by_url))
+            b->nomem = true;
+    } else if (!report) {
+        return;
+    } else if (!url) {
         b_error(b, at, "Argument 'url' of required type 'String!' was not provided.");
-    else if (url->value->kind == GQL_NULL_VALUE)
+    } else if (url->value->kind == GQL_NULL_VALUE) {
         b_error(b, at, "Argument 'url' of non-null type 'String!' must not be null.");
-    else if (url->value->kind != GQL_STRING_VALUE)
-        invalid_argument(b, NULL, "url", url->value, t->ast.source);
-    else if (!gql_copy_text(b->schema, (const gql_string_value *)url->value,
-                            &t->specified_by_url))
-        b->nomem = true;
+    } else {
+        invalid_argument(b, "", "url", url->value, t->ast.source);
+    }
 }
 
 static void copy_directives(builder *b, const gql_list *from, gql_list *to) {
@@ -405,9 +417,9 @@ static uint32_t dedupe(builder *b, void *base, size_t stride, uint32_t count) {
 }
 
 /* graphql-core's build_argument_map (also its build_input_field_map for one
- * node). owner: see invalid_argument. */
+ * node). */
 static gql_schema_input_value *input_values(builder *b, const gql_list *defs, uint32_t source,
-                                            const gql_sym *owner, gql_schema_input_value *out) {
+                                            gql_schema_input_value *out) {
     for (uint32_t i = 0; i < defs->count && !b->nomem; i++) {
         const gql_input_value_definition *d = (const gql_input_value_definition *)defs->items[i];
         gql_schema_input_value *v = out++;
@@ -420,7 +432,7 @@ static gql_schema_input_value *input_values(builder *b, const gql_list *defs, ui
             if (!v->default_value) b->nomem = true;
             v->default_state = GQL_DEFAULT_UNCHECKED;
         }
-        deprecation(b, &d->directives, source, owner, &v->deprecation_reason);
+        deprecation(b, &d->directives, &v->deprecation_reason);
         copy_directives(b, &d->directives, &v->directives);
     }
     return out;
@@ -452,9 +464,9 @@ static void build_fields(builder *b, gql_schema_type *t) {
             if (!gql_copy_text(b->schema, d->description, &f->description)) b->nomem = true;
             f->args = b_alloc(b, d->arguments.count * sizeof *f->args);
             if (!f->args) return;
-            input_values(b, &d->arguments, source, t->name, f->args);
+            input_values(b, &d->arguments, source, f->args);
             f->arg_count = dedupe(b, f->args, sizeof *f->args, d->arguments.count);
-            deprecation(b, &d->directives, source, t->name, &f->deprecation_reason);
+            deprecation(b, &d->directives, &f->deprecation_reason);
             copy_directives(b, &d->directives, &f->directives);
         }
     }
@@ -511,7 +523,7 @@ static void build_enum(builder *b, gql_schema_type *t) {
             v->name = b_intern(b, d->name->value);
             v->ast = (gql_ast_ref){&d->base, source};
             if (!gql_copy_text(b->schema, d->description, &v->description)) b->nomem = true;
-            deprecation(b, &d->directives, source, NULL, &v->deprecation_reason);
+            deprecation(b, &d->directives, &v->deprecation_reason);
             copy_directives(b, &d->directives, &v->directives);
         }
     }
@@ -527,7 +539,7 @@ static void build_input_object(builder *b, gql_schema_type *t) {
     gql_schema_input_value *end = t->input_fields;
     for (uint32_t k = 0; k <= t->extension_count; k++) {
         gql_ast_ref ref = gql_type_node(t, k);
-        end = input_values(b, &TYPE_DEF(ref)->members, ref.source, t->name, end);
+        end = input_values(b, &TYPE_DEF(ref)->members, ref.source, end);
     }
     t->input_field_count = (uint32_t)(end - t->input_fields);
     t->input_field_count =
@@ -556,7 +568,7 @@ static void build_type(builder *b, gql_schema_type *t) {
         build_input_object(b, t);
         break;
     default:
-        specified_by(b, t);
+        specified_by(b, t, false);
         break;
     }
     for (uint32_t k = 0; k <= t->extension_count; k++)
@@ -575,7 +587,7 @@ static gql_schema_directive *build_directive(builder *b, gql_ast_ref ref, bool b
     dir->args = b_alloc(b, d->arguments.count * sizeof *dir->args);
     dir->locations = b_alloc(b, d->locations.count);
     if (!dir->args || !dir->locations) return NULL;
-    input_values(b, &d->arguments, ref.source, NULL, dir->args);
+    input_values(b, &d->arguments, ref.source, dir->args);
     dir->arg_count = dedupe(b, dir->args, sizeof *dir->args, d->arguments.count);
     for (uint32_t i = 0; i < d->locations.count; i++) {
         gql_directive_location loc;
@@ -741,6 +753,225 @@ static void collect_implementations(builder *b) {
     }
 }
 
+/*=== MARK: Build errors in graphql-core's order ============================*/
+
+/*
+ * graphql-core raises get_directive_values' errors (an invalid @deprecated
+ * reason or @specifiedBy url) when it builds the element, and it builds some
+ * elements eagerly and others lazily. graftql builds everything first, then
+ * this pass reports every such error in the order graphql-core meets them
+ * (each earlier one fixed), with its prefixes:
+ *
+ *  1. build_type, every type definition in document order (one a later
+ *     definition of its name replaces too): a scalar's @specifiedBy url, an
+ *     enum's values' reasons;
+ *  2. build_directive, in document order: each argument's default coerced
+ *     (value_from_ast), then its reason;
+ *  3. GraphQLSchema's constructor (collect_referenced_types), over the type
+ *     map in order: the lazy field map (fields thunk) of each object,
+ *     interface and input object type: each field's arguments (default
+ *     coerced, then reason) then its reason; each input field's default
+ *     coerced, then its reason.
+ *
+ * Coercing a default reads the fields of the input object types it meets
+ * (gql_value_coerces_visit names them in order), which resolves their field
+ * maps then and there: a field map being resolved is a frame on an explicit
+ * stack, and an error inside is prefixed with "<Type> fields cannot be
+ * resolved. " for each frame, outermost first, as graphql-core wraps it. A
+ * resolved field map is cached (a cached_property) and never resolved again.
+ * graphql-core resolves a field map again when a default met while resolving
+ * it leads back to it (a cycle through defaults), until RecursionError; here
+ * the cycle is cut where it closes, so every field map is resolved once, its
+ * errors reported once with the prefixes of that resolution, and the pass
+ * ends.
+ */
+
+enum { MAP_UNRESOLVED, MAP_RESOLVING, MAP_RESOLVED }; /* a field map's state */
+
+typedef struct map_frame {
+    gql_schema_type *type;       /* whose field map is resolved; NULL: directive arguments */
+    gql_ast_ref directive;       /* the directive definition, when type is NULL */
+    uint32_t node;               /* 0: the definition, then its extensions */
+    uint32_t member;             /* field, input field or argument of that node */
+    uint32_t arg;                /* object, interface: argument of that field (its
+                                    argument count: the field itself) */
+    bool coerced;                /* the current input value's default was coerced */
+    uint32_t met_start;          /* this frame's types in lazy_pass.met: start, */
+    uint32_t met_next;           /* next to resolve */
+    uint32_t met_end;            /* and end */
+} map_frame;
+
+typedef struct lazy_pass {
+    builder *b;
+    uint8_t *state;              /* per type map index: MAP_* */
+    map_frame *frames;           /* the field maps being resolved, outermost first */
+    uint32_t depth;              /* frames in use (at most one per type, and a directive) */
+    gql_schema_type **met;       /* input types the last coercion of each frame met */
+    uint32_t met_count;          /* entries in use */
+    uint32_t met_cap;            /* entries allocated */
+} lazy_pass;
+
+static void met_input_type(void *ctx, gql_schema_type *t) {
+    lazy_pass *p = ctx;
+    if (t->index == GQL_NOT_IN_MAP || p->state[t->index] != MAP_UNRESOLVED) return;
+    if (p->met_count == p->met_cap) {
+        uint32_t cap = p->met_cap ? 2 * p->met_cap : 16;
+        gql_schema_type **met = gql_realloc(p->met, cap * sizeof *met);
+        if (!met) {
+            p->b->nomem = true;
+            return;
+        }
+        p->met = met;
+        p->met_cap = cap;
+    }
+    p->met[p->met_count++] = t;
+}
+
+/* The input value or field definition a frame is at (its document in
+ * *source), or NULL when the frame is done. */
+static const gql_node *frame_element(map_frame *f, uint32_t *source) {
+    for (;;) {
+        const gql_list *members;
+        if (!f->type) {
+            if (f->node > 0) return NULL;
+            members = &((const gql_directive_definition *)f->directive.node)->arguments;
+            *source = f->directive.source;
+        } else {
+            if (f->node > f->type->extension_count) return NULL;
+            gql_ast_ref ref = gql_type_node(f->type, f->node);
+            members = &TYPE_DEF(ref)->members;
+            *source = ref.source;
+        }
+        if (f->member < members->count) {
+            const gql_node *m = members->items[f->member];
+            if (m->kind != GQL_FIELD_DEFINITION) return m;
+            const gql_list *args = &((const gql_field_definition *)m)->arguments;
+            return f->arg < args->count ? args->items[f->arg] : m;
+        }
+        f->node++;
+        f->member = 0;
+    }
+}
+
+static void frame_advance(map_frame *f, const gql_node *element) {
+    f->coerced = false;
+    if (f->type && f->type->kind != GQL_TYPE_INPUT_OBJECT &&
+        element->kind == GQL_INPUT_VALUE_DEFINITION) {
+        f->arg++; /* a field's argument: the next one, or the field */
+        return;
+    }
+    f->arg = 0;
+    f->member++;
+}
+
+/* value_from_ast on an input value's default: the input types it meets
+ * become the frame's types to resolve. */
+static void coerce_default(lazy_pass *p, map_frame *f, const gql_node *element,
+                           uint32_t source) {
+    const gql_input_value_definition *d = (const gql_input_value_definition *)element;
+    p->met_count = f->met_start;
+    if (d->default_value) {
+        const gql_type_ref *type = type_ref(p->b, d->type, source);
+        gql_input_visitor visitor = {met_input_type, p};
+        if (type) gql_value_coerces_visit(p->b->schema, d->default_value, type, &visitor);
+    }
+    f->met_next = f->met_start;
+    f->met_end = p->met_count;
+}
+
+static void report_reason(lazy_pass *p, const gql_node *element, uint32_t source) {
+    const gql_list *directives = element->kind == GQL_FIELD_DEFINITION
+                                     ? &((const gql_field_definition *)element)->directives
+                                     : &((const gql_input_value_definition *)element)->directives;
+    const gql_node *reason = invalid_reason(directives);
+    if (!reason) return;
+    gql_strbuf prefix = GQL_STRBUF_INIT;
+    for (uint32_t i = 0; i < p->depth; i++) {
+        if (!p->frames[i].type) continue;
+        gql_strbuf_puts(&prefix, p->frames[i].type->name->str);
+        gql_strbuf_puts(&prefix, " fields cannot be resolved. ");
+    }
+    if (prefix.nomem)
+        p->b->nomem = true;
+    else
+        invalid_argument(p->b, prefix.len ? gql_strbuf_cstr(&prefix) : "", "reason", reason,
+                         source);
+    gql_strbuf_free(&prefix);
+}
+
+/* Run one frame (a field map, or a directive's arguments) to its end, with
+ * the field maps it resolves on the way. */
+static void resolve(lazy_pass *p, map_frame root) {
+    if (root.type) p->state[root.type->index] = MAP_RESOLVING;
+    root.met_start = root.met_next = root.met_end = p->met_count = 0;
+    p->frames[0] = root;
+    p->depth = 1;
+    while (p->depth && !p->b->nomem) {
+        map_frame *f = &p->frames[p->depth - 1];
+        if (f->met_next < f->met_end) {
+            gql_schema_type *t = p->met[f->met_next++];
+            if (p->state[t->index] != MAP_UNRESOLVED) continue;
+            p->state[t->index] = MAP_RESOLVING;
+            p->frames[p->depth++] = (map_frame){.type = t,
+                                                .met_start = p->met_count,
+                                                .met_next = p->met_count,
+                                                .met_end = p->met_count};
+            continue;
+        }
+        uint32_t source;
+        const gql_node *element = frame_element(f, &source);
+        if (!element) {
+            if (f->type) p->state[f->type->index] = MAP_RESOLVED;
+            p->met_count = f->met_start;
+            p->depth--;
+        } else if (element->kind == GQL_INPUT_VALUE_DEFINITION && !f->coerced) {
+            f->coerced = true;
+            coerce_default(p, f, element, source);
+        } else {
+            report_reason(p, element, source);
+            frame_advance(f, element);
+        }
+    }
+}
+
+static void report_build_errors(builder *b) {
+    gql_schema *s = b->schema;
+    lazy_pass p = {.b = b};
+    p.state = gql_calloc(s->type_count + 1, 1);
+    p.frames = gql_malloc((s->type_count + 1) * sizeof *p.frames);
+    if (!p.state || !p.frames) b->nomem = true;
+    /* 1. build_type */
+    for (uint32_t i = 0; i < b->created_count && !b->nomem; i++) {
+        gql_schema_type *t = b->created[i];
+        if (t->builtin) continue;
+        if (t->kind == GQL_TYPE_SCALAR) specified_by(b, t, true);
+        if (t->kind != GQL_TYPE_ENUM) continue;
+        for (uint32_t k = 0; k <= t->extension_count; k++) {
+            gql_ast_ref ref = gql_type_node(t, k);
+            const gql_list *values = &TYPE_DEF(ref)->members;
+            for (uint32_t j = 0; j < values->count; j++) {
+                const gql_node *reason = invalid_reason(
+                    &((const gql_enum_value_definition *)values->items[j])->directives);
+                if (reason) invalid_argument(b, "", "reason", reason, ref.source);
+            }
+        }
+    }
+    /* 2. build_directive */
+    for (uint32_t i = 0; i < b->directive_def_count && !b->nomem; i++)
+        resolve(&p, (map_frame){.directive = b->directive_defs[i]});
+    /* 3. GraphQLSchema's constructor */
+    for (uint32_t i = 0; i < b->initial_count && !b->nomem; i++) {
+        gql_schema_type *t = b->initial[i];
+        if (t->builtin || p.state[t->index] != MAP_UNRESOLVED) continue;
+        if (t->kind == GQL_TYPE_OBJECT || t->kind == GQL_TYPE_INTERFACE ||
+            t->kind == GQL_TYPE_INPUT_OBJECT)
+            resolve(&p, (map_frame){.type = t});
+    }
+    gql_free(p.state);
+    gql_free(p.frames);
+    gql_free(p.met);
+}
+
 /*=== MARK: Entry point =====================================================*/
 
 /* Forget the AST references: the documents may be freed after the build. */
@@ -810,6 +1041,8 @@ static void build(builder *b) {
         /* A type replaced by a later definition of its name is not built. */
         if (t->builtin || gql_symmap_get(&b->defined, t->name) == t) build_type(b, t);
     }
+    /* Errors so far are structural (an unknown type, with the SDL rules
+     * skipped): the schema cannot be completed. */
     if (b->nomem || b->failed) return;
     build_directives(b);
     root_types(b);
@@ -818,6 +1051,7 @@ static void build(builder *b) {
     collect_implementations(b);
     if (b->nomem) return;
     if (!gql_schema_check_defaults(s)) b->nomem = true;
+    if (!b->nomem) report_build_errors(b);
 }
 
 /* Build from documents that passed the SDL rules (or were assumed to). */

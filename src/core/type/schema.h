@@ -269,6 +269,21 @@ bool gql_schema_check_defaults(gql_schema *schema);
 bool gql_value_coerces(const gql_schema *schema, const gql_node *value,
                        const gql_type_ref *type);
 
+/* What gql_value_coerces_visit tells of each input object type whose fields
+ * graphql-core's value_from_ast reads (type_.fields), in the order it reads
+ * them: once per object value met, so a type may come more than once. The
+ * defaults of the fields it leaves out are not coerced again (graphql-core
+ * coerced them when it resolved the type's fields). */
+typedef struct gql_input_visitor {
+    void (*visit)(void *ctx, struct gql_schema_type *type); /* called per object value */
+    void *ctx;                                               /* passed to visit */
+} gql_input_visitor;
+
+/* gql_value_coerces, telling visitor of the input object types it reads;
+ * default_state must be computed (gql_schema_check_defaults). */
+bool gql_value_coerces_visit(const gql_schema *schema, const gql_node *value,
+                             const gql_type_ref *type, const gql_input_visitor *visitor);
+
 /* Whether an argument or input field has a default value that applies
  * (graphql-core's default_value is not Undefined). */
 bool gql_default_applies(const gql_schema *schema, gql_schema_input_value *value);

@@ -16,6 +16,10 @@
  * checking one default may check another: those chains are followed to a
  * fixed depth (a cycle through defaults counts as applying), so the
  * recursion stays bounded whatever the schema.
+ *
+ * gql_value_coerces_visit also names, in order, each input object type whose
+ * fields value_from_ast reads: reading them resolves graphql-core's lazy
+ * field map, which the build's error order follows (build.c).
  */
 #include "type/schema.h"
 
@@ -24,7 +28,7 @@
 #define MAX_DEFAULT_CHAIN 64 /* nested default checks followed */
 
 static bool coerces(const gql_schema *schema, const gql_node *v, const gql_type_ref *type,
-                    unsigned chain);
+                    unsigned chain, const gql_input_visitor *visitor);
 
 static bool default_applies(const gql_schema *schema, gql_schema_input_value *f,
                             unsigned chain) {
@@ -40,7 +44,7 @@ static bool default_applies(const gql_schema *schema, gql_schema_input_value *f,
     }
     if (chain >= MAX_DEFAULT_CHAIN) return true;
     f->default_state = GQL_DEFAULT_CHECKING;
-    bool ok = coerces(schema, f->default_value, f->type, chain + 1);
+    bool ok = coerces(schema, f->default_value, f->type, chain + 1, NULL);
     f->default_state = ok ? GQL_DEFAULT_VALID : GQL_DEFAULT_INVALID;
     return ok;
 }
@@ -98,8 +102,10 @@ static const gql_object_field *object_field(const gql_object_value *obj, const g
 }
 
 static bool input_object_literal(const gql_schema *schema, gql_schema_type *t,
-                                 const gql_node *v, unsigned chain) {
+                                 const gql_node *v, unsigned chain,
+                                 const gql_input_visitor *visitor) {
     if (v->kind != GQL_OBJECT_VALUE) return false;
+    if (visitor) visitor->visit(visitor->ctx, t); /* value_from_ast reads type_.fields */
     const gql_object_value *obj = (const gql_object_value *)v;
     uint32_t keys = 0;
     bool last_is_null = false; /* the coerced value of the last key is None */
@@ -115,7 +121,7 @@ static bool input_object_literal(const gql_schema *schema, gql_schema_type *t,
             }
             continue;
         }
-        if (!coerces(schema, node->value, f->type, chain)) return false;
+        if (!coerces(schema, node->value, f->type, chain, visitor)) return false;
         keys++;
         last_is_null = node->value->kind == GQL_NULL_VALUE;
     }
@@ -124,7 +130,7 @@ static bool input_object_literal(const gql_schema *schema, gql_schema_type *t,
 }
 
 static bool coerces(const gql_schema *schema, const gql_node *v, const gql_type_ref *type,
-                    unsigned chain) {
+                    unsigned chain, const gql_input_visitor *visitor) {
     for (;;) {
         if (type->wrap == GQL_REF_NON_NULL) {
             if (v->kind == GQL_NULL_VALUE) return false;
@@ -139,7 +145,8 @@ static bool coerces(const gql_schema *schema, const gql_node *v, const gql_type_
             }
             const gql_list_value *list = (const gql_list_value *)v;
             for (uint32_t i = 0; i < list->values.count; i++)
-                if (!coerces(schema, list->values.items[i], type->of_type, chain)) return false;
+                if (!coerces(schema, list->values.items[i], type->of_type, chain, visitor))
+                    return false;
             return true;
         }
         gql_schema_type *t = type->named;
@@ -149,7 +156,7 @@ static bool coerces(const gql_schema *schema, const gql_node *v, const gql_type_
         case GQL_TYPE_ENUM:
             return enum_literal(schema, t, v);
         case GQL_TYPE_INPUT_OBJECT:
-            return input_object_literal(schema, t, v, chain);
+            return input_object_literal(schema, t, v, chain, visitor);
         default:
             return false;
         }
@@ -158,7 +165,12 @@ static bool coerces(const gql_schema *schema, const gql_node *v, const gql_type_
 
 bool gql_value_coerces(const gql_schema *schema, const gql_node *value,
                        const gql_type_ref *type) {
-    return coerces(schema, value, type, 0);
+    return coerces(schema, value, type, 0, NULL);
+}
+
+bool gql_value_coerces_visit(const gql_schema *schema, const gql_node *value,
+                             const gql_type_ref *type, const gql_input_visitor *visitor) {
+    return coerces(schema, value, type, 0, visitor);
 }
 
 static void check_all(const gql_schema *schema, gql_schema_input_value *values,

@@ -67,6 +67,8 @@ typedef struct gql_validation_context {
     size_t max_errors;                /* errors reported before the abort error */
     size_t error_count;               /* errors reported so far */
     bool aborted;                     /* the validation was aborted: stop */
+    void *host;                       /* the caller's data for rules it made at run
+                                         time (gql_validation_run_hosted), else NULL */
 } gql_validation_context;
 
 typedef gql_visit_action (*gql_rule_fn)(gql_validation_context *ctx, void *state,
@@ -271,6 +273,19 @@ gql_status gql_validation_run_executable(const gql_schema *schema, const gql_doc
                                          const gql_validate_options *options,
                                          const gql_rule *const *rules, size_t nrules,
                                          gql_error_list *errors);
+
+/* gql_validate followed, in the same walk, by the caller's rules (after
+ * the specified ones and NoSchemaIntrospectionCustomRule when
+ * options->no_introspection), as graphql-core's validate(schema, document,
+ * [*specified_rules, *rules]) runs them: on each node the specified rules
+ * first, errors interleaved. host is set as ctx->host for those rules (a
+ * binding's rules written in its own language find their state there).
+ * A rule may end the walk by setting ctx->aborted without reporting.
+ * Returns as gql_validate. */
+gql_status gql_validation_run_hosted(const gql_schema *schema, const gql_document *doc,
+                                     const gql_validate_options *options,
+                                     const gql_rule *const *rules, size_t nrules, void *host,
+                                     gql_error_list *errors);
 
 /* The rules of graphql-core's specified_rules, in its order (a rule not
  * written yet has a NULL slot, skipped by gql_validate). */

@@ -16,6 +16,8 @@ from functools import cached_property
 from graphql import (
     GraphQLError,
     Source,
+    StringValueNode,
+    Visitor,
     build_ast_schema,
     concat_ast,
     is_enum_type,
@@ -30,6 +32,7 @@ from graphql import (
     parse,
     print_ast,
     validate_schema,
+    visit,
 )
 from graphql.pyutils import Undefined
 from graphql.validation.validate import validate_sdl
@@ -99,30 +102,70 @@ def locations(error, sources):
     return out
 
 
-def run(texts, assume_valid_sdl=False):
-    """Build like gql_schema_build: ("sdl", errors), ("build", errors) or
-    ("schema", errors, schema). errors: [(message, locations)]."""
-    sources = [Source(t) for t in texts]
-    doc = concat_ast([parse(s) for s in sources])
-    if not assume_valid_sdl:
-        errors = validate_sdl(doc)
-        if errors:
-            return ("sdl", [(e.message, locations(e, sources)) for e in errors])
+def _build(doc, sources):
+    """("build", [error]) or ("schema", errors, schema)."""
     try:
         schema = build_ast_schema(doc, assume_valid_sdl=True)
         schema.type_map  # noqa: B018 (resolves every lazy field map)
     except GraphQLError as e:
         # A lazily built field map wraps the error of get_directive_values as
         # "<Type> fields cannot be resolved. <str(error)>", where str() adds
-        # a source excerpt and the nodes are lost: keep the prefix, the
-        # original message and the original locations.
-        cause = e.__cause__ if isinstance(e.__cause__, GraphQLError) else None
-        if cause is not None:
-            prefix = e.message[: e.message.index(". ") + 2]
-            return ("build", [(prefix + cause.message, locations(cause, sources))])
-        return ("build", [(e.message, locations(e, sources))])
+        # a source excerpt and the nodes are lost: keep the prefixes (one per
+        # field map being resolved: coercing a default resolves another),
+        # the original message and the original locations.
+        prefix = ""
+        while isinstance(e.__cause__, GraphQLError):
+            prefix += e.message[: e.message.index(". ") + 2]
+            e = e.__cause__
+        return ("build", [(prefix + e.message, locations(e, sources))])
     errors = validate_schema(schema)
     return ("schema", [(e.message, locations(e, sources)) for e in errors], schema)
+
+
+def _fix_argument_value(doc, location, sources):
+    """Replace the argument value at location by a valid string; False if
+    there is none there."""
+
+    class Fix(Visitor):
+        found = False
+
+        def enter_argument(self, node, *_):
+            loc = node.value.loc
+            if loc is None or self.found:
+                return
+            at = loc.source.get_location(loc.start)
+            if (sources.index(loc.source), at.line, at.column) == location:
+                node.value = StringValueNode(value="fixed")
+                self.found = True
+
+    fix = Fix()
+    visit(doc, fix)
+    return fix.found
+
+
+def run(texts, assume_valid_sdl=False):
+    """Build like gql_schema_build: ("sdl", errors), ("build", errors) or
+    ("schema", errors, schema). errors: [(message, locations)].
+
+    Build errors (an invalid @deprecated reason or @specifiedBy url):
+    graphql-core raises the first; graftql reports them all, in the order
+    graphql-core meets them, found here by fixing each and building again."""
+    sources = [Source(t) for t in texts]
+    doc = concat_ast([parse(s) for s in sources])
+    if not assume_valid_sdl:
+        errors = validate_sdl(doc)
+        if errors:
+            return ("sdl", [(e.message, locations(e, sources)) for e in errors])
+    result = _build(doc, sources)
+    if result[0] != "build":
+        return result
+    errors = list(result[1])
+    while errors[-1][1] and _fix_argument_value(doc, errors[-1][1][0], sources):
+        again = _build(doc, sources)
+        if again[0] != "build":
+            break
+        errors += again[1]
+    return ("build", errors)
 
 
 def _json(value):

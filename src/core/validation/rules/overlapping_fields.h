@@ -15,7 +15,9 @@ typedef struct gql_overlap_stats {
     uint64_t field_comparisons; /* field pairs compared (find_conflict) */
     uint64_t collections;       /* selection sets collected (cache misses) */
     uint64_t conflicts;         /* conflicts built, nested ones included */
-    uint32_t max_depth;         /* deepest modelled graphql-core frame */
+    uint32_t max_depth;         /* deepest modelled graphql-core frame, the
+                                   calls frames make included (the rule
+                                   aborts past 998, as Python would) */
 } gql_overlap_stats;
 
 /* What the last validation run by this thread spent in the rule (zeros

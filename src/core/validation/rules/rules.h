@@ -51,6 +51,10 @@ extern const gql_rule gql_rule_overlapping_fields_can_be_merged;
 /* September 2025 additions (graphql-js 17). */
 extern const gql_rule gql_rule_known_operation_types;
 
+/* graphql-core's NoSchemaIntrospectionCustomRule: run after the specified
+ * rules when gql_validate_options.no_introspection is set. */
+extern const gql_rule gql_rule_no_schema_introspection;
+
 /* The specification's ban of @skip and @include at the top level of a
  * subscription (subscription_root_conditionals.c), for
  * SingleFieldSubscriptionsRule to call before its own checks: true when it
