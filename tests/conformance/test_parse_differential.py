@@ -25,7 +25,6 @@ first few to a smaller source that shows the same kind of mismatch.
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 import time
@@ -36,6 +35,7 @@ from typing import Any
 
 import graphql.language.parser as ref_parser_module
 import pytest
+from diffing import first_difference, text_diff
 from gen_documents import Document, generate
 from graphql import GraphQLError
 from graphql import parse as ref_parse
@@ -88,44 +88,6 @@ def _locations(error: Any) -> list[tuple[int, int]] | None:
     if error.locations is None:
         return None
     return [(loc.line, loc.column) for loc in error.locations]
-
-
-def _first_difference(expected: Any, got: Any, path: str = "") -> str:
-    """Path and values of the first place where two to_dict trees differ."""
-    if type(expected) is not type(got):
-        return f"at {path or '<root>'}: expected {expected!r:.200}, got {got!r:.200}"
-    if isinstance(expected, dict):
-        for key in expected.keys() | got.keys():
-            if key not in got:
-                return f"at {path}.{key}: missing in graftql (expected {expected[key]!r:.200})"
-            if key not in expected:
-                return f"at {path}.{key}: unexpected key (value {got[key]!r:.200})"
-        for key in expected:
-            if expected[key] != got[key]:
-                return _first_difference(expected[key], got[key], f"{path}.{key}")
-        if list(expected) != list(got):
-            return f"at {path}: key order {list(expected)} != {list(got)}"
-    elif isinstance(expected, list):
-        for i, (a, b) in enumerate(zip(expected, got, strict=False)):
-            if a != b:
-                return _first_difference(a, b, f"{path}[{i}]")
-        if len(expected) != len(got):
-            return f"at {path}: expected {len(expected)} items, got {len(got)}"
-    elif expected != got:
-        return f"at {path or '<root>'}: expected {expected!r:.200}, got {got!r:.200}"
-    return "no difference"
-
-
-def _text_diff(expected: str, got: str) -> str:
-    lines = difflib.unified_diff(
-        expected.splitlines(keepends=True),
-        got.splitlines(keepends=True),
-        "graphql-core",
-        "graftql",
-        n=1,
-    )
-    text = "".join(lines)
-    return text if len(text) < 1500 else text[:1500] + "...\n"
 
 
 def compare(source: str) -> Mismatch | None:
@@ -190,16 +152,16 @@ def _compare_accepted(gq: Any, source: str, ref_doc: Any, doc: Any) -> Mismatch 
         return Mismatch("crash", f"graftql.print_ast raised {type(exc).__name__}: {exc}")
     ref_printed = ref_print_ast(ref_doc)
     if printed != ref_printed:
-        return Mismatch("print", _text_diff(ref_printed, printed))
+        return Mismatch("print", text_diff(ref_printed, printed))
 
     ref_tree = ast_to_dict(ref_doc, locations=True)
     tree = doc.to_dict(locations=True)
     if tree != ref_tree:
-        return Mismatch("to_dict", "to_dict(locations=True) " + _first_difference(ref_tree, tree))
+        return Mismatch("to_dict", "to_dict(locations=True) " + first_difference(ref_tree, tree))
     ref_bare = ast_to_dict(ref_doc)
     bare = doc.to_dict()
     if bare != ref_bare:
-        return Mismatch("to_dict", "to_dict() " + _first_difference(ref_bare, bare))
+        return Mismatch("to_dict", "to_dict() " + first_difference(ref_bare, bare))
     if doc.token_count != ref_doc.token_count:
         return Mismatch(
             "token_count", f"graphql-core: {ref_doc.token_count}, graftql: {doc.token_count}"
@@ -211,7 +173,7 @@ def _compare_accepted(gq: Any, source: str, ref_doc: Any, doc: Any) -> Mismatch 
         return Mismatch(
             "no_location",
             "parse(no_location=True).to_dict(locations=True) "
-            + _first_difference(ref_bare, unlocated),
+            + first_difference(ref_bare, unlocated),
         )
     if gq.print_ast(unlocated_doc) != ref_printed:
         return Mismatch("no_location", "print_ast of a no_location document differs")
@@ -233,7 +195,7 @@ def _compare_accepted(gq: Any, source: str, ref_doc: Any, doc: Any) -> Mismatch 
         return Mismatch(
             "roundtrip",
             f"printed: {printed!r:.1500}\nprinting that again:\n"
-            + _text_diff(ref_reprinted, reprinted),
+            + text_diff(ref_reprinted, reprinted),
         )
     return None
 

@@ -35,7 +35,6 @@ of mismatch.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import time
@@ -46,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from diffing import first_difference, text_diff
 from gen_schemas import Outcome, SchemaCase, case_matches, generate, reference_outcome
 from graphql import (
     GraphQLSchema,
@@ -162,48 +162,8 @@ class Mismatch:
     detail: str
 
 
-def _first_difference(expected: Any, got: Any, path: str = "") -> str:
-    """Path and values of the first place where two JSON trees differ,
-    order of keys and items included."""
-    if type(expected) is not type(got):
-        return f"at {path or '<root>'}: expected {expected!r:.300}, got {got!r:.300}"
-    if isinstance(expected, dict):
-        for key in expected.keys() | got.keys():
-            if key not in got:
-                return f"at {path}.{key}: missing in graftql (expected {expected[key]!r:.300})"
-            if key not in expected:
-                return f"at {path}.{key}: unexpected key (value {got[key]!r:.300})"
-        for key in expected:
-            if expected[key] != got[key]:
-                return _first_difference(expected[key], got[key], f"{path}.{key}")
-        if list(expected) != list(got):
-            return f"at {path or '<root>'}: key order {list(expected)} != {list(got)}"
-    elif isinstance(expected, list):
-        for i, (a, b) in enumerate(zip(expected, got, strict=False)):
-            if a != b:
-                name = a.get("name") if isinstance(a, dict) else None
-                return _first_difference(a, b, f"{path}[{i}{f' {name}' if name else ''}]")
-        if len(expected) != len(got):
-            return f"at {path}: expected {len(expected)} items, got {len(got)}"
-    elif expected != got:
-        return f"at {path or '<root>'}: expected {expected!r:.300}, got {got!r:.300}"
-    return "no difference"
-
-
 def _same_json(expected: Any, got: Any) -> bool:
     return json.dumps(expected, ensure_ascii=False) == json.dumps(got, ensure_ascii=False)
-
-
-def _text_diff(expected: str, got: str) -> str:
-    lines = difflib.unified_diff(
-        expected.splitlines(keepends=True),
-        got.splitlines(keepends=True),
-        "graphql-core",
-        "graftql",
-        n=1,
-    )
-    text = "".join(lines)
-    return text if len(text) < 2000 else text[:2000] + "...\n"
 
 
 @cache
@@ -238,11 +198,11 @@ def compare_valid(
 
     printed, ref_printed = schema.print(), print_schema(ref_schema)
     if printed != ref_printed:
-        return Mismatch("print", _text_diff(ref_printed, printed))
+        return Mismatch("print", text_diff(ref_printed, printed))
     printed = gq.print_introspection_schema(schema)
     ref_printed = print_introspection_schema(ref_schema)
     if printed != ref_printed:
-        return Mismatch("print-introspection", _text_diff(ref_printed, printed))
+        return Mismatch("print-introspection", text_diff(ref_printed, printed))
 
     run = _introspection_runner(gq)
     for variant in variants_for(index):
@@ -252,7 +212,7 @@ def compare_valid(
         except Exception as exc:
             return Mismatch("crash", f"{variant.label} raised {type(exc).__name__}: {exc}")
         if not _same_json(expected, got):
-            return Mismatch(variant.label, _first_difference(expected, got))
+            return Mismatch(variant.label, first_difference(expected, got))
     return None
 
 
