@@ -18,6 +18,7 @@ sys.path.insert(0, HERE)
 
 import graphql  # noqa: E402
 import sept2025_rules  # noqa: E402
+from cgen import c_string  # noqa: E402
 from graphql import build_schema, parse, validate  # noqa: E402
 from graphql.validation import OverlappingFieldsCanBeMergedRule  # noqa: E402
 from graphql.validation.rules import overlapping_fields_can_be_merged as rule_module  # noqa: E402
@@ -41,25 +42,6 @@ def _counting_spend(rule_context, cost):
 rule_module.spend_complexity_budget = _counting_spend
 
 
-def c_string(text):
-    """A C string literal for text: UTF-8 kept, control characters as octal
-    escapes, '?' escaped against trigraphs."""
-    out = ['"']
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "?":
-            out.append("\\?")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\{ord(ch):03o}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
 
 
 def expand(query):

@@ -20,6 +20,7 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 
 import reference
+from cgen import c_string
 from graphql import GraphQLError, GraphQLFloat, ast_from_value, build_schema, parse_value, print_ast
 from print_schema_cases import CASES as PRINT_CASES
 from print_schema_cases import OVERRIDES
@@ -30,24 +31,6 @@ _print_input_value = ps.print_input_value
 _raised = []
 
 
-def c_string(text):
-    """A C string literal for text, as gen_schema_cases.py writes them."""
-    out = ['"']
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "?":
-            out.append("\\?")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\{ord(ch):03o}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
 
 
 def _print_input_value_or_literal(name, arg):

@@ -18,6 +18,7 @@ sys.path.insert(0, HERE)
 
 import graphql  # noqa: E402
 import sept2025_rules  # noqa: E402
+from cgen import c_string  # noqa: E402
 from graphql import GraphQLError, build_schema, parse, validate  # noqa: E402
 from validation_schemas import SCHEMAS  # noqa: E402
 
@@ -27,25 +28,6 @@ OUT = os.path.join(HERE, "..", "validation_cases")
 MAX_LOCATIONS = 16
 
 
-def c_string(text):
-    """A C string literal for text: UTF-8 kept, control characters as octal
-    escapes, '?' escaped against trigraphs."""
-    out = ['"']
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "?":
-            out.append("\\?")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\{ord(ch):03o}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
 
 
 def run(schema, query, rule, options):
