@@ -881,6 +881,283 @@ gql_status gql_introspection_execute(const gql_schema *schema, const gql_documen
                                      const char *operation_name, char **json,
                                      size_t *json_len, gql_error_list *errors);
 
+/*=== MARK: Execution: host values ==========================================*/
+
+/*
+ * The executor never looks inside a value. A value belongs to the host that
+ * runs the execution (PyObject * under the CPython binding, a gql_json node
+ * under the JSON host) and is reached only through the host's functions
+ * (gql_host). Every value a host function hands to the core is a new
+ * reference the core now owns and gives back with host->release; values the
+ * core passes to the host are borrowed for the duration of the call.
+ */
+typedef void *gql_value;
+
+/* What a value is, as far as the core needs to know. */
+typedef enum gql_value_kind {
+    GQL_VALUE_NULL,     /* null (None, JSON null) */
+    GQL_VALUE_BOOL,     /* a boolean */
+    GQL_VALUE_INT,      /* an integer, of any size (input_int tells if it fits) */
+    GQL_VALUE_FLOAT,    /* a floating-point number */
+    GQL_VALUE_STRING,   /* a string */
+    GQL_VALUE_LIST,     /* input: a list; output: any iterable but a string or mapping */
+    GQL_VALUE_OBJECT,   /* input: a mapping; output: anything else (an object) */
+    GQL_VALUE_PENDING,  /* output: not ready yet (an awaitable, a DataLoader promise) */
+    GQL_VALUE_OTHER     /* input: anything else (graphql-core would inspect() it) */
+} gql_value_kind;
+
+typedef struct gql_execution gql_execution;
+
+/*
+ * One field of the plan, as a host sees it when asked to resolve it: enough
+ * to find the resolver (parent type and field index) and to build
+ * graphql-core's GraphQLResolveInfo lazily (field nodes, return type; the
+ * path of each parent with gql_execution_path).
+ */
+typedef struct gql_field_info {
+    const gql_schema_type *parent_type;  /* the object type the field is on */
+    const gql_schema_field *field;       /* its definition */
+    uint32_t field_index;                /* its index in parent_type's fields */
+    const gql_sym *name;                 /* the field's name (not the alias) */
+    const gql_sym *response_name;        /* alias or name */
+    const gql_field *const *nodes;       /* the merged field nodes, in document order */
+    uint32_t node_count;                 /* number of nodes */
+    const gql_type_ref *return_type;     /* the field's type */
+} gql_field_info;
+
+/* Where a value sits in the response, for info.path and errors: opaque,
+ * valid as long as the execution. */
+typedef const struct gql_rnode *gql_path_ref;
+
+/* The outcome of one host call that produces a value. */
+typedef struct gql_resolved {
+    gql_value value;  /* owned by the core: a value, or an error when error is set */
+    bool error;       /* value is a host error (error_message tells its text) */
+} gql_resolved;
+
+/* A leaf value serialized for the response. */
+typedef struct gql_leaf_out {
+    gql_value value;  /* owned: what the response holds (serialize's result) */
+    bool error;       /* value is a host error instead */
+} gql_leaf_out;
+
+/*
+ * The host protocol. Functions marked "optional" may be NULL.
+ *
+ * Output side (resolving and completing):
+ *   resolve         resolve field info for n parents at once: out[i] for
+ *                   parents[i], paths[i] its place in the response. args is
+ *                   the field's coerced arguments (an input object built by
+ *                   the make_* functions below), the same for every parent.
+ *                   A host loops over the parents for per-parent resolvers
+ *                   and calls a batch resolver once. Returns false only when
+ *                   the host failed as a whole (out of memory; a Python
+ *                   exception that must propagate, KeyboardInterrupt): the
+ *                   execution then stops with GQL_EXEC_ABORTED.
+ *   kind            what an output value is (NULL, LIST, PENDING, or OBJECT
+ *                   for anything else); expected_leaf says the schema wants a
+ *                   leaf (so strings and mappings need not be told apart).
+ *   list_items      the items of a LIST value: *items (owned by the core,
+ *                   released one by one) and *count; false with *error set
+ *                   (owned) when it cannot be iterated.
+ *   serialize       a leaf value for a scalar or enum type, as graphql-core's
+ *                   serialize (messages included).
+ *   resolve_type    the concrete type of a value of an abstract type, by
+ *                   name (*name, *name_len, valid until the next call), as
+ *                   graphql-core's resolve_type (a user function, else
+ *                   is_type_of, else __typename). Returns 1 with a name, 0
+ *                   when nothing resolved it (the core reports it as
+ *                   graphql-core does), -1 with *error set when it raised.
+ *   is_type_of      optional: whether value is of object type; 1 yes, 0 no,
+ *                   -1 *error set, 2 when no is_type_of is bound.
+ *   error_message   the text of a host error (str(exception)) appended to b.
+ *   write_leaf      write a serialized leaf value as JSON (json.dumps's
+ *                   rules); false with *error set (owned) when it cannot.
+ *
+ * Input side (coercing variables and arguments):
+ *   make_*          build input values: the coerced arguments and variables
+ *                   (Python ints, floats, strs, lists, dicts).
+ *   object_set      set key name of an object built by make_object; the core
+ *                   gives up its reference to item (list_set too).
+ *   enum_value      the value an enum type binds for its value at index.
+ *   parse_literal   a custom scalar's parse_literal of a const literal (the
+ *                   variables already substituted); error as for resolve.
+ *   parse_value     a custom scalar's parse_value of an input value.
+ *   input_*         read an input value (variables): its kind, a boolean, an
+ *                   int (false when it does not fit in int64), a double, a
+ *                   string (UTF-8, valid while the value lives), a list's
+ *                   items (borrowed, valid while the value lives), an
+ *                   object's field (borrowed, NULL when absent) and keys.
+ *   inspect         graphql-core's inspect(value), appended to b.
+ *
+ *   release, retain reference counting of values the core holds.
+ */
+struct gql_strbuf;
+struct gql_json_writer;
+
+typedef struct gql_host {
+    /* output side */
+    bool (*resolve)(void *ctx, gql_execution *exec, const gql_field_info *info,
+                    gql_value const *parents, gql_path_ref const *paths, size_t n,
+                    gql_value args, gql_resolved *out);
+    gql_value_kind (*kind)(void *ctx, gql_value value, bool expected_leaf);
+    bool (*list_items)(void *ctx, gql_value value, gql_value **items, size_t *count,
+                       gql_value *error);
+    gql_leaf_out (*serialize)(void *ctx, const gql_schema_type *type, gql_value value);
+    int (*resolve_type)(void *ctx, gql_execution *exec, const gql_field_info *info,
+                        gql_path_ref path, const gql_schema_type *abstract, gql_value value,
+                        const char **name, size_t *name_len, gql_value *error);
+    int (*is_type_of)(void *ctx, gql_execution *exec, const gql_field_info *info,
+                      gql_path_ref path, const gql_schema_type *type, gql_value value,
+                      gql_value *error);
+    void (*error_message)(void *ctx, gql_value error, struct gql_strbuf *b);
+    bool (*write_leaf)(void *ctx, gql_value value, struct gql_json_writer *w,
+                       gql_value *error);
+
+    /* input side */
+    gql_value (*make_null)(void *ctx);
+    gql_value (*make_bool)(void *ctx, bool value);
+    gql_value (*make_int)(void *ctx, int64_t value);
+    gql_value (*make_int_text)(void *ctx, const char *digits, size_t len); /* any size */
+    gql_value (*make_float)(void *ctx, double value);
+    gql_value (*make_string)(void *ctx, const char *s, size_t len);
+    gql_value (*make_list)(void *ctx, size_t count);
+    bool (*list_set)(void *ctx, gql_value list, size_t index, gql_value item);
+    gql_value (*make_object)(void *ctx);
+    bool (*object_set)(void *ctx, gql_value object, const char *name, size_t len,
+                       gql_value item);
+    gql_value (*enum_value)(void *ctx, const gql_schema_type *type, uint32_t index);
+    gql_resolved (*parse_literal)(void *ctx, const gql_schema_type *type,
+                                  const gql_node *literal, gql_value variables);
+    gql_resolved (*parse_value)(void *ctx, const gql_schema_type *type, gql_value value);
+    gql_value_kind (*input_kind)(void *ctx, gql_value value);
+    bool (*input_bool)(void *ctx, gql_value value);
+    bool (*input_int)(void *ctx, gql_value value, int64_t *out);
+    double (*input_float)(void *ctx, gql_value value);
+    const char *(*input_string)(void *ctx, gql_value value, size_t *len);
+    size_t (*input_list)(void *ctx, gql_value value, gql_value const **items);
+    gql_value (*input_field)(void *ctx, gql_value object, const char *name, size_t len);
+    /* The keys of an input object, in iteration order: each key's UTF-8 text
+     * through *key/*key_len, index from 0 while it returns true. */
+    bool (*input_key)(void *ctx, gql_value object, size_t index, const char **key,
+                      size_t *key_len);
+    void (*inspect)(void *ctx, gql_value value, struct gql_strbuf *b);
+
+    void (*release)(void *ctx, gql_value value);
+    void (*retain)(void *ctx, gql_value value);
+} gql_host;
+
+/*=== MARK: Execution ========================================================*/
+
+typedef struct gql_execute_options {
+    const char *operation_name;  /* NULL: the document's only operation */
+    gql_value root_value;        /* borrowed for the execution; the host's null if none */
+    gql_value variables;         /* an input object (mapping), or NULL for none */
+    uint32_t max_errors;         /* field errors kept before the rest are dropped
+                                    (0: unlimited) */
+} gql_execute_options;
+
+void gql_execute_options_init(gql_execute_options *options);
+
+typedef enum gql_exec_status {
+    GQL_EXEC_DONE,      /* finished: read the result */
+    GQL_EXEC_PENDING,   /* values are pending: settle them (gql_execution_pending), run again */
+    GQL_EXEC_ABORTED,   /* the host failed as a whole (its own error state says why) */
+    GQL_EXEC_NOMEM      /* out of memory: nothing of the result can be trusted */
+} gql_exec_status;
+
+/*
+ * Start executing an operation of a valid document (validated against
+ * schema: the executor trusts it) with a host. Request errors (no such
+ * operation, variables that do not coerce) are not failures: the execution
+ * is then done at once, with errors and no data (gql_execution_has_data).
+ * NULL only when out of memory. The schema and the document must outlive
+ * the execution; host and ctx too.
+ */
+gql_execution *gql_execution_new(const gql_schema *schema, const gql_document *document,
+                                 const gql_host *host, void *ctx,
+                                 const gql_execute_options *options);
+
+/* Run until done or until nothing can proceed without pending values. */
+gql_exec_status gql_execution_run(gql_execution *exec);
+
+/* The pending values of the wave that stopped (borrowed; settle each). */
+size_t gql_execution_pending(const gql_execution *exec, gql_value const **values);
+
+/* Settle pending value i with what it produced (owned by the core from now
+ * on): a value, or a host error (error set). Every pending value must be
+ * settled before gql_execution_run is called again. */
+void gql_execution_settle(gql_execution *exec, size_t i, gql_value value, bool error);
+
+/* Release the execution, its result and every value it holds. */
+void gql_execution_free(gql_execution *exec);
+
+/* The operation being executed (NULL after a request error that found none). */
+const gql_operation_definition *gql_execution_operation(const gql_execution *exec);
+const gql_document *gql_execution_document(const gql_execution *exec);
+const gql_schema *gql_execution_schema(const gql_execution *exec);
+
+/* The coerced variables, as an input object built by the host (borrowed;
+ * NULL before they are coerced or after a request error). */
+gql_value gql_execution_variables(const gql_execution *exec);
+
+/* The response path of an object or list of the response (a path_ref):
+ * calls fn for each element from the root, with a name (index -1) or a
+ * list index (name NULL); a field's path is its parent's plus its response
+ * name. Stops and returns false when fn does. */
+typedef bool (*gql_path_fn)(void *ctx, const char *name, size_t name_len, int64_t index);
+bool gql_execution_path(const gql_execution *exec, gql_path_ref path, gql_path_fn fn,
+                        void *ctx);
+
+/*=== MARK: Execution results ================================================*/
+
+/* Whether the response has a "data" entry (false after a request error). */
+bool gql_execution_has_data(const gql_execution *exec);
+
+/* The response as JSON: {"data":...,"errors":[...]} in graphql-core's
+ * ExecutionResult.formatted order, byte for byte json.dumps(result,
+ * separators=(",", ":"), ensure_ascii=False). NULL when out of memory or when a
+ * leaf cannot be written (*error then holds the host's error, owned by the
+ * caller, or NULL for out of memory). Release with gql_free. */
+char *gql_execution_json(gql_execution *exec, size_t *length, gql_value *error);
+
+/* Reading the data tree (for a host building its own objects: to_dict). */
+typedef enum gql_result_kind {
+    GQL_RESULT_NULL,    /* null */
+    GQL_RESULT_LEAF,    /* a host value, serialized */
+    GQL_RESULT_TEXT,    /* a string the core made (__typename, introspection) */
+    GQL_RESULT_BOOL,    /* a boolean the core made (introspection) */
+    GQL_RESULT_OBJECT,  /* an object: keys and values in response order */
+    GQL_RESULT_LIST     /* a list */
+} gql_result_kind;
+
+typedef struct gql_result_value gql_result_value;
+
+/* The "data" object (NULL when there is no data or data is null). */
+const gql_result_value *gql_execution_data(const gql_execution *exec);
+gql_result_kind gql_result_value_kind(const gql_result_value *value);
+gql_value gql_result_leaf(const gql_result_value *value);            /* LEAF (borrowed) */
+const char *gql_result_text(const gql_result_value *value, size_t *length);  /* TEXT */
+bool gql_result_bool(const gql_result_value *value);                 /* BOOL */
+size_t gql_result_size(const gql_result_value *value);               /* OBJECT, LIST */
+const gql_result_value *gql_result_item(const gql_result_value *value, size_t index);
+const gql_sym *gql_result_key(const gql_result_value *value, size_t index); /* OBJECT */
+
+/* One error of the response, in graphql-core's order. */
+typedef struct gql_exec_error {
+    const char *message;              /* NUL-terminated */
+    size_t message_len;               /* bytes */
+    const uint32_t *offsets;          /* byte offsets of its nodes in the document */
+    uint32_t offset_count;            /* number of locations */
+    gql_value original;               /* the host error it came from, or NULL (borrowed) */
+    gql_path_ref path;                /* its place, with path_field; NULL: no path */
+    const gql_sym *path_field;        /* the last path element's name, or NULL */
+    int64_t path_index;               /* ... or a list index (path_field NULL), -1: none */
+} gql_exec_error;
+
+size_t gql_execution_error_count(const gql_execution *exec);
+const gql_exec_error *gql_execution_error_at(const gql_execution *exec, size_t index);
+
 #ifdef __cplusplus
 }
 #endif
