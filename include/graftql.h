@@ -1013,6 +1013,9 @@ typedef struct gql_host {
     void (*error_message)(void *ctx, gql_value error, struct gql_strbuf *b);
     bool (*write_leaf)(void *ctx, gql_value value, struct gql_json_writer *w,
                        gql_value *error);
+    /* optional: write the "extensions" key and value of a host error that
+     * has any (a GraphQLError's extensions); false when it cannot. */
+    bool (*write_error_extensions)(void *ctx, gql_value error, struct gql_json_writer *w);
 
     /* input side */
     gql_value (*make_null)(void *ctx);
@@ -1038,7 +1041,7 @@ typedef struct gql_host {
     size_t (*input_list)(void *ctx, gql_value value, gql_value const **items);
     gql_value (*input_field)(void *ctx, gql_value object, const char *name, size_t len);
     /* The keys of an input object, in iteration order: each key's UTF-8 text
-     * through *key/*key_len, index from 0 while it returns true. */
+     * through key and key_len, index from 0 while it returns true. */
     bool (*input_key)(void *ctx, gql_value object, size_t index, const char **key,
                       size_t *key_len);
     void (*inspect)(void *ctx, gql_value value, struct gql_strbuf *b);
@@ -1053,8 +1056,6 @@ typedef struct gql_execute_options {
     const char *operation_name;  /* NULL: the document's only operation */
     gql_value root_value;        /* borrowed for the execution; the host's null if none */
     gql_value variables;         /* an input object (mapping), or NULL for none */
-    uint32_t max_errors;         /* field errors kept before the rest are dropped
-                                    (0: unlimited) */
 } gql_execute_options;
 
 void gql_execute_options_init(gql_execute_options *options);
@@ -1083,6 +1084,9 @@ gql_exec_status gql_execution_run(gql_execution *exec);
 
 /* The pending values of the wave that stopped (borrowed; settle each). */
 size_t gql_execution_pending(const gql_execution *exec, gql_value const **values);
+
+/* The field pending value i belongs to (for a message naming it). */
+const gql_field_info *gql_execution_pending_field(const gql_execution *exec, size_t i);
 
 /* Settle pending value i with what it produced (owned by the core from now
  * on): a value, or a host error (error set). Every pending value must be
@@ -1125,8 +1129,8 @@ char *gql_execution_json(gql_execution *exec, size_t *length, gql_value *error);
 typedef enum gql_result_kind {
     GQL_RESULT_NULL,    /* null */
     GQL_RESULT_LEAF,    /* a host value, serialized */
-    GQL_RESULT_TEXT,    /* a string the core made (__typename, introspection) */
-    GQL_RESULT_BOOL,    /* a boolean the core made (introspection) */
+    GQL_RESULT_TEXT,    /* a string the core made (__typename) */
+    GQL_RESULT_JSON,    /* a value the core wrote as JSON (an introspection subtree) */
     GQL_RESULT_OBJECT,  /* an object: keys and values in response order */
     GQL_RESULT_LIST     /* a list */
 } gql_result_kind;
@@ -1137,8 +1141,7 @@ typedef struct gql_result_value gql_result_value;
 const gql_result_value *gql_execution_data(const gql_execution *exec);
 gql_result_kind gql_result_value_kind(const gql_result_value *value);
 gql_value gql_result_leaf(const gql_result_value *value);            /* LEAF (borrowed) */
-const char *gql_result_text(const gql_result_value *value, size_t *length);  /* TEXT */
-bool gql_result_bool(const gql_result_value *value);                 /* BOOL */
+const char *gql_result_text(const gql_result_value *value, size_t *length);  /* TEXT, JSON */
 size_t gql_result_size(const gql_result_value *value);               /* OBJECT, LIST */
 const gql_result_value *gql_result_item(const gql_result_value *value, size_t index);
 const gql_sym *gql_result_key(const gql_result_value *value, size_t index); /* OBJECT */

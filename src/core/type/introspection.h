@@ -163,4 +163,16 @@ gql_intro_value gql_intro_type_by_name(const gql_schema *schema, const char *nam
  * __typename and for matching fragment type conditions. */
 const gql_schema_type *gql_intro_schema_type(const gql_schema *schema, gql_intro_kind kind);
 
+/*
+ * The executor's entry: the value of a root __schema field (type_name NULL)
+ * or __type(name:) field (type_name the coerced name) for its merged field
+ * nodes, written as JSON into *json (release with gql_free). Field errors
+ * are appended to errors; GQL_ERR_INVALID when the walk cannot evaluate
+ * the selection (a variable in it), with the reason in errors.
+ */
+gql_status gql_introspection_root_field(const gql_schema *schema, const gql_document *query,
+                                        const char *type_name, size_t type_name_len,
+                                        const gql_field *const *nodes, uint32_t count,
+                                        char **json, size_t *json_len, gql_error_list *errors);
+
 #endif /* GQL_INTROSPECTION_H */

@@ -690,3 +690,43 @@ gql_status gql_introspection_execute(const gql_schema *schema, const gql_documen
     gql_free(w.fragment_list);
     return w.status;
 }
+
+gql_status gql_introspection_root_field(const gql_schema *schema, const gql_document *query,
+                                        const char *type_name, size_t type_name_len,
+                                        const gql_field *const *nodes, uint32_t count,
+                                        char **json, size_t *json_len, gql_error_list *errors) {
+    *json = NULL;
+    walker w = {.schema = schema,
+                .doc = query,
+                .located = !gql_document_no_location(query),
+                .fragments = GQL_SYMMAP_INIT,
+                .out = GQL_JSON_WRITER_INIT,
+                .scratch = GQL_STRBUF_INIT,
+                .message = GQL_STRBUF_INIT,
+                .errors = errors,
+                .status = GQL_OK};
+    for (int k = 0; k < GQL_INTRO_KIND_COUNT; k++)
+        w.types[k] = gql_intro_schema_type(schema, (gql_intro_kind)k);
+    if (index_fragments(&w)) {
+        field_group g = {nodes[0]->name->value, (const gql_field **)nodes, count, count};
+        gql_intro_value v;
+        if (type_name) {
+            v = gql_intro_type_by_name(schema, type_name, type_name_len);
+        } else {
+            v.kind = GQL_INTRO_OBJECT;
+            v.u.object = gql_intro_schema_object(schema);
+        }
+        write_value(&w, &v, &g);
+    }
+    if (w.status == GQL_OK && w.out.nomem) nomem(&w);
+    if (w.status == GQL_OK) {
+        *json = gql_json_writer_finish(&w.out, json_len);
+        if (!*json) nomem(&w);
+    }
+    gql_json_writer_free(&w.out);
+    gql_strbuf_free(&w.scratch);
+    gql_strbuf_free(&w.message);
+    gql_symmap_free(&w.fragments);
+    gql_free(w.fragment_list);
+    return w.status;
+}
