@@ -906,6 +906,9 @@ typedef enum gql_value_kind {
     GQL_VALUE_OTHER     /* input: anything else (graphql-core would inspect() it) */
 } gql_value_kind;
 
+/* What the schema expects of an output value (gql_host.kind). */
+typedef enum gql_expect { GQL_EXPECT_LEAF, GQL_EXPECT_LIST, GQL_EXPECT_OBJECT } gql_expect;
+
 typedef struct gql_execution gql_execution;
 
 /*
@@ -954,9 +957,11 @@ typedef struct gql_leaf_out {
  *                   the host failed as a whole (out of memory; a Python
  *                   exception that must propagate, KeyboardInterrupt): the
  *                   execution then stops with GQL_EXEC_ABORTED.
- *   kind            what an output value is (NULL, LIST, PENDING, or OBJECT
- *                   for anything else); expected_leaf says the schema wants a
- *                   leaf (so strings and mappings need not be told apart).
+ *   kind            what an output value is where the schema expects a leaf,
+ *                   a list or an object: NULL, PENDING, LIST (expected LIST
+ *                   only: an iterable graphql-core accepts as a list), or
+ *                   OBJECT for anything else (serialize and the sub-fields
+ *                   decide what it is worth).
  *   list_items      the items of a LIST value: *items (owned by the core,
  *                   released one by one) and *count; false with *error set
  *                   (owned) when it cannot be iterated.
@@ -1000,7 +1005,7 @@ typedef struct gql_host {
     bool (*resolve)(void *ctx, gql_execution *exec, const gql_field_info *info,
                     gql_value const *parents, gql_path_ref const *paths, size_t n,
                     gql_value args, gql_resolved *out);
-    gql_value_kind (*kind)(void *ctx, gql_value value, bool expected_leaf);
+    gql_value_kind (*kind)(void *ctx, gql_value value, gql_expect expected);
     bool (*list_items)(void *ctx, gql_value value, gql_value **items, size_t *count,
                        gql_value *error);
     gql_leaf_out (*serialize)(void *ctx, const gql_schema_type *type, gql_value value);

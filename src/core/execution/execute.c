@@ -309,7 +309,10 @@ static void complete(gql_execution *exec, gql_plan_field *pf, const gql_type_ref
     bool nonnull = type->wrap == GQL_REF_NON_NULL;
     const gql_type_ref *t = nonnull ? type->of_type : type;
     bool leaf = t->wrap == GQL_REF_NAMED && is_leaf(t->named);
-    gql_value_kind kind = host->kind(exec->ctx, value, leaf);
+    gql_expect expect = leaf ? GQL_EXPECT_LEAF
+                        : t->wrap == GQL_REF_LIST ? GQL_EXPECT_LIST
+                                                  : GQL_EXPECT_OBJECT;
+    gql_value_kind kind = host->kind(exec->ctx, value, expect);
     if (kind == GQL_VALUE_PENDING) {
         park(exec, pf, type, value, container, pos);
         return;
