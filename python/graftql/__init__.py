@@ -16,6 +16,7 @@ from graftql._core import (
     parse,
     print_ast,
 )
+from graftql.execution import DataLoader, ExecutionResult, Path, Pending, batch
 from graftql.error import GraphQLError, GraphQLSyntaxError, SchemaError, SourceLocation
 from graftql.language import BREAK, SKIP, Location, Node, OperationType
 from graftql.schema import (
@@ -30,6 +31,11 @@ from graftql.validation import ValidationContext, ValidationRule
 
 __all__ = [
     "BREAK",
+    "DataLoader",
+    "ExecutionResult",
+    "Path",
+    "Pending",
+    "batch",
     "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_SOURCE_LENGTH",
     "DEFAULT_MAX_TOKENS",

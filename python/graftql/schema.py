@@ -16,6 +16,7 @@ import enum
 import inspect
 import os
 import types
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
@@ -28,6 +29,7 @@ from graftql.error import (
     SchemaError,
     _schema_error_from_core,
 )
+from graftql.execution import ExecutionResult, run_async, run_sync
 from graftql.validation import ValidationRule
 
 __all__ = [
@@ -491,7 +493,7 @@ class Schema:
     :raises OSError: a file cannot be read. ``ValueError``: it is not UTF-8.
     """
 
-    __slots__ = ("__weakref__", "_core")
+    __slots__ = ("__weakref__", "_core", "_plans", "plan_cache_size", "plan_hits", "plan_misses")
 
     _core: _core.CoreSchema
 
@@ -506,7 +508,18 @@ class Schema:
         is_type_of: Mapping[str, Callable[..., Any] | None] | None = None,
         introspection: bool = True,
         assume_valid: bool = False,
+        plan_cache_size: int = 1000,
     ) -> None:
+        if isinstance(plan_cache_size, bool) or not isinstance(plan_cache_size, int):
+            raise TypeError("Schema() argument 'plan_cache_size' must be an int")
+        if plan_cache_size < 0:
+            raise ValueError(
+                f"Schema() argument 'plan_cache_size' must be 0 or more, got {plan_cache_size}"
+            )
+        self.plan_cache_size = plan_cache_size
+        self.plan_hits = 0
+        self.plan_misses = 0
+        self._plans: OrderedDict[str, tuple[Document | None, list[GraphQLError]]] = OrderedDict()
         bindings = (
             _mapping_argument(resolvers, "resolvers", "a mapping {type name: {field name: fn}}"),
             _mapping_argument(scalars, "scalars", "a mapping {scalar name: implementation}"),
@@ -679,6 +692,104 @@ class Schema:
                 f"validate() argument 'suggestions' must be a bool, got {_describe(suggestions)}"
             )
         return self._core.validate(document, max_errors, suggestions, _rule_classes(rules), self)
+
+    # ---- execution ----------------------------------------------------------
+
+    def _prepare(self, source: str | Document) -> tuple[Document | None, list[GraphQLError]]:
+        """The parsed and validated document for source, from the plan cache
+        (an LRU keyed by the text) when it was seen before."""
+        if isinstance(source, Document):
+            return source, self.validate(source)
+        if not isinstance(source, str):
+            raise TypeError(
+                f"execute() expects the operation as a str or a graftql.Document, got "
+                f"{_describe(source)}"
+            )
+        plans = self._plans
+        entry = plans.get(source)
+        if entry is not None:
+            self.plan_hits += 1
+            plans.move_to_end(source)
+            return entry
+        self.plan_misses += 1
+        try:
+            document: Document | None = _core.parse(source)
+        except GraphQLError as error:
+            entry = (None, [error])
+        else:
+            assert document is not None
+            entry = (document, self.validate(document))
+        if self.plan_cache_size:
+            plans[source] = entry
+            if len(plans) > self.plan_cache_size:
+                plans.popitem(last=False)
+        return entry
+
+    def _start(
+        self,
+        source: str | Document,
+        variables: Mapping[str, Any] | None,
+        operation_name: str | None,
+        root_value: Any,
+        context_value: Any,
+        async_mode: bool,
+    ) -> Any:
+        document, errors = self._prepare(source)
+        if errors or document is None:
+            return ExecutionResult(None, errors)
+        if variables is not None and not isinstance(variables, Mapping):
+            raise TypeError(
+                f"execute() argument 'variables' must be a mapping or None, got "
+                f"{_describe(variables)}"
+            )
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise TypeError(
+                f"execute() argument 'operation_name' must be a str or None, got "
+                f"{_describe(operation_name)}"
+            )
+        return self._core.execute(
+            document, self, root_value, variables, operation_name, context_value, async_mode
+        )
+
+    def execute(
+        self,
+        source: str | Document,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+        root_value: Any = None,
+        context_value: Any = None,
+    ) -> ExecutionResult:
+        """Execute an operation synchronously (graphql-core's ``graphql_sync``).
+
+        The text is parsed and validated once and kept in the plan cache, so
+        a repeated query costs only its execution. Syntax and validation
+        errors, and variables that do not coerce, are request errors: the
+        result has errors and no data. A resolver that returns an awaitable
+        gets a field error naming it (use ``execute_async``); DataLoaders are
+        flushed at the end of each wave.
+        """
+        execution = self._start(source, variables, operation_name, root_value, context_value, False)
+        if isinstance(execution, ExecutionResult):
+            return execution
+        run_sync(execution)
+        return ExecutionResult(_execution=execution)
+
+    async def execute_async(
+        self,
+        source: str | Document,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+        root_value: Any = None,
+        context_value: Any = None,
+    ) -> ExecutionResult:
+        """Execute an operation, awaiting what resolvers return (graphql-core's
+        ``graphql``): the awaitables of each wave are awaited together, in one
+        gather, and DataLoaders dispatch at the end of each wave."""
+        execution = self._start(source, variables, operation_name, root_value, context_value, True)
+        if isinstance(execution, ExecutionResult):
+            return execution
+        await run_async(execution)
+        return ExecutionResult(_execution=execution)
 
     def __repr__(self) -> str:
         return (

@@ -274,6 +274,7 @@ static int module_exec(PyObject *module) {
     if (graftql_schema_module_init(module, st) < 0) return -1;
     if (graftql_node_module_init(module, st) < 0) return -1;
     if (graftql_validation_module_init(module, st) < 0) return -1;
+    if (graftql_execute_module_init(module, st) < 0) return -1;
 
     if (PyModule_AddIntConstant(module, "DEFAULT_MAX_TOKENS", GQL_DEFAULT_MAX_TOKENS) < 0 ||
         PyModule_AddIntConstant(module, "DEFAULT_MAX_DEPTH", GQL_DEFAULT_MAX_DEPTH) < 0 ||
@@ -307,6 +308,7 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg) {
     Py_VISIT(st->syntax_error_factory);
     int rc = graftql_node_module_traverse(st, visit, arg);
     if (!rc) rc = graftql_validation_module_traverse(st, visit, arg);
+    if (!rc) rc = graftql_execute_module_traverse(st, visit, arg);
     return rc ? rc : graftql_schema_module_traverse(st, visit, arg);
 }
 
@@ -317,6 +319,7 @@ static int module_clear(PyObject *module) {
     graftql_schema_module_clear(st);
     graftql_node_module_clear(st);
     graftql_validation_module_clear(st);
+    graftql_execute_module_clear(st);
     Py_CLEAR(st->str_kind);
     Py_CLEAR(st->str_loc);
     Py_CLEAR(st->str_start);

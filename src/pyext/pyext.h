@@ -46,6 +46,30 @@ typedef struct field_spec {
 
 /*=== MARK: Module state ====================================================*/
 
+/* What execute.c needs from Python and keeps for the module's life. The
+ * helpers are graftql.execution functions, registered by it on import
+ * (_core._set_execution_helpers): the executor calls them only on the rare
+ * paths (messages quoting a value, the built-in scalars' slow cases). */
+typedef struct graftql_exec_state {
+    PyTypeObject *execution_type;  /* graftql._core.Execution */
+    PyTypeObject *info_type;       /* graftql._core.ResolveInfo */
+    PyObject *inspect;             /* graphql-core's inspect(value) -> str */
+    PyObject *serialize_builtin;   /* (type name, value) -> serialized, raises GraphQLError */
+    PyObject *parse_literal;       /* (scalar binding or None, node, variables) -> value */
+    PyObject *make_error;          /* (message, source, locations, path, original) -> GraphQLError */
+    PyObject *batch_pending;       /* (awaitable, n, label) -> list of n pending values */
+    PyObject *pending_type;        /* graftql.execution.Pending: a DataLoader promise */
+    PyObject *mapping_abc;         /* collections.abc.Mapping */
+    PyObject *path_class;          /* graftql.execution.Path */
+    PyObject *json_loads;          /* json.loads */
+    PyObject *str_get;             /* "get" */
+    PyObject *str_typename;        /* "__typename" */
+    PyObject *str_message;         /* "message" */
+    PyObject *str_extensions;      /* "extensions" */
+    PyObject *str_batch;           /* "__graftql_batch__" */
+    PyObject *str_close;           /* "close" */
+} graftql_exec_state;
+
 typedef struct graftql_state {
     PyTypeObject *document_type;      /* graftql._core.Document */
     PyTypeObject *schema_type;        /* graftql._core.CoreSchema (schema.c) */
@@ -66,6 +90,7 @@ typedef struct graftql_state {
     PyObject *str_enter;              /* "enter" */
     PyObject *str_leave;              /* "leave" */
     PyObject *method_names[2][GQL_KIND_COUNT];  /* "enter_field", ...; "leave_field", ... */
+    graftql_exec_state exec;                    /* execute.c */
 
     /* Interned strings, created once. */
     PyObject *str_kind;
@@ -226,5 +251,16 @@ extern const char graftql_schema_validate_doc[];
 int graftql_validation_module_init(PyObject *module, graftql_state *st);
 int graftql_validation_module_traverse(graftql_state *st, visitproc visit, void *arg);
 void graftql_validation_module_clear(graftql_state *st);
+
+/*=== MARK: execute.c =======================================================*/
+
+/* CoreSchema.execute(document, schema, root_value, variables, operation_name,
+ * context, async_mode) -> Execution. */
+PyObject *graftql_schema_execute(graftql_schema *self, PyObject *const *args, Py_ssize_t nargs);
+extern const char graftql_schema_execute_doc[];
+
+int graftql_execute_module_init(PyObject *module, graftql_state *st);
+int graftql_execute_module_traverse(graftql_state *st, visitproc visit, void *arg);
+void graftql_execute_module_clear(graftql_state *st);
 
 #endif /* GRAFTQL_PYEXT_H */

@@ -613,6 +613,8 @@ static PyMethodDef schema_methods[] = {
                "introspection query with those options.")},
     {"validate", (PyCFunction)(void (*)(void))graftql_schema_validate, METH_FASTCALL,
      graftql_schema_validate_doc},
+    {"execute", (PyCFunction)(void (*)(void))graftql_schema_execute, METH_FASTCALL,
+     graftql_schema_execute_doc},
     {"_set_resolver", (PyCFunction)(void (*)(void))schema_set_resolver, METH_FASTCALL,
      PyDoc_STR("_set_resolver($self, type_name, field_name, fn, /)\n--\n\n"
                "Bind fn (or None: the default) to an object type's field.")},
