@@ -1061,6 +1061,13 @@ typedef struct gql_execute_options {
     const char *operation_name;  /* NULL: the document's only operation */
     gql_value root_value;        /* borrowed for the execution; the host's null if none */
     gql_value variables;         /* an input object (mapping), or NULL for none */
+    /* Subscriptions (graphql-core's subscribe): with subscription_source, a
+     * subscription's root field is resolved and its value (the source
+     * stream) kept for gql_execution_source, not completed; with
+     * subscription_event (borrowed), the root field is not resolved: the
+     * event is its value, completed through the operation's selection. */
+    bool subscription_source;
+    gql_value subscription_event;
 } gql_execute_options;
 
 void gql_execute_options_init(gql_execute_options *options);
@@ -1097,6 +1104,11 @@ const gql_field_info *gql_execution_pending_field(const gql_execution *exec, siz
  * on): a value, or a host error (error set). Every pending value must be
  * settled before gql_execution_run is called again. */
 void gql_execution_settle(gql_execution *exec, size_t i, gql_value value, bool error);
+
+/* After a subscription_source execution: the root field's value (borrowed),
+ * *error telling whether it is a host error; NULL when the execution did not
+ * get that far (request errors, or an error recorded with the data). */
+gql_value gql_execution_source(const gql_execution *exec, bool *error);
 
 /* Release the execution, its result and every value it holds. */
 void gql_execution_free(gql_execution *exec);

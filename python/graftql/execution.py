@@ -54,7 +54,7 @@ class ExecutionResult:
     the same as bytes, written by the C core.
     """
 
-    __slots__ = ("_data", "_errors", "_execution", "extensions")
+    __slots__ = ("_data", "_data_key", "_errors", "_execution", "extensions")
 
     def __init__(
         self,
@@ -63,9 +63,11 @@ class ExecutionResult:
         extensions: dict[str, Any] | None = None,
         *,
         _execution: Any = None,
+        _data_key: bool = False,
     ) -> None:
         self._execution = _execution
         self._data = data
+        self._data_key = _data_key or data is not None
         self._errors = errors or None
         self.extensions = extensions
 
@@ -88,7 +90,7 @@ class ExecutionResult:
         """Whether the response has a "data" entry (not after a request error)."""
         if self._execution is not None:
             return bool(self._execution.has_data)
-        return self._data is not None
+        return self._data_key
 
     def to_dict(self) -> dict[str, Any]:
         """The response as the GraphQL spec gives it: ``data`` (absent after a

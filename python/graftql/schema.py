@@ -17,7 +17,7 @@ import inspect
 import os
 import types
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
 from graftql import _core
@@ -30,6 +30,7 @@ from graftql.error import (
     _schema_error_from_core,
 )
 from graftql.execution import ExecutionResult, run_async, run_sync
+from graftql.execution import inspect as inspect_value
 from graftql.validation import ValidationRule
 
 __all__ = [
@@ -733,6 +734,8 @@ class Schema:
         root_value: Any,
         context_value: Any,
         async_mode: bool,
+        source_mode: bool = False,
+        event: tuple[Any, ...] = (),
     ) -> Any:
         document, errors = self._prepare(source)
         if errors or document is None:
@@ -748,7 +751,15 @@ class Schema:
                 f"{_describe(operation_name)}"
             )
         return self._core.execute(
-            document, self, root_value, variables, operation_name, context_value, async_mode
+            document,
+            self,
+            root_value,
+            variables,
+            operation_name,
+            context_value,
+            async_mode,
+            source_mode,
+            event,
         )
 
     def execute(
@@ -790,6 +801,44 @@ class Schema:
             return execution
         await run_async(execution)
         return ExecutionResult(_execution=execution)
+
+    async def subscribe(
+        self,
+        source: str | Document,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+        root_value: Any = None,
+        context_value: Any = None,
+    ) -> AsyncIterator[ExecutionResult] | ExecutionResult:
+        """Subscribe (graphql-core's ``subscribe``): the subscription root
+        field's resolver returns the source stream (an async iterable, e.g. an
+        async generator); the result is an async iterator of
+        ``ExecutionResult``, one per event, each event being the root field's
+        value, completed through the operation's selection by the same
+        executor. A request error, or a source that fails or is not an async
+        iterable, gives one ``ExecutionResult`` with the errors instead."""
+        started = self._start(
+            source, variables, operation_name, root_value, context_value, True, True
+        )
+        if isinstance(started, ExecutionResult):
+            return started
+        await run_async(started)
+        outcome = started.source()
+        if outcome is not None and outcome[1]:
+            value = outcome[0]
+            if not isinstance(value, GraphQLError):
+                value = GraphQLError(str(value), original_error=value)
+            return ExecutionResult(None, [value], _data_key=True)
+        if outcome is None:
+            return ExecutionResult(_execution=started)
+        stream = outcome[0]
+        if not hasattr(stream, "__aiter__"):
+            error = GraphQLError(
+                "Subscription field must return AsyncIterable. Received: "
+                f"{inspect_value(stream)}."
+            )
+            return ExecutionResult(None, [error], _data_key=True)
+        return _Subscription(self, source, variables, operation_name, context_value, stream)
 
     def __repr__(self) -> str:
         return (
@@ -838,3 +887,54 @@ def print_introspection_schema(schema: Schema) -> str:
     """The built-in part of the schema as SDL (the specified directives and
     the introspection types), as graphql-core's ``print_introspection_schema``."""
     return schema._core.print_introspection_schema()
+
+
+class _Subscription:
+    """The async iterator ``Schema.subscribe`` returns: one ExecutionResult
+    per event of the source stream."""
+
+    __slots__ = ("_context", "_iterator", "_operation_name", "_schema", "_source", "_stream",
+                 "_variables")
+
+    def __init__(
+        self,
+        schema: Schema,
+        source: str | Document,
+        variables: Mapping[str, Any] | None,
+        operation_name: str | None,
+        context: Any,
+        stream: Any,
+    ) -> None:
+        self._schema = schema
+        self._source = source
+        self._variables = variables
+        self._operation_name = operation_name
+        self._context = context
+        self._stream = stream
+        self._iterator = stream.__aiter__()
+
+    def __aiter__(self) -> _Subscription:
+        return self
+
+    async def __anext__(self) -> ExecutionResult:
+        event = await self._iterator.__anext__()
+        execution = self._schema._start(
+            self._source,
+            self._variables,
+            self._operation_name,
+            None,
+            self._context,
+            True,
+            False,
+            (event,),
+        )
+        if isinstance(execution, ExecutionResult):
+            return execution
+        await run_async(execution)
+        return ExecutionResult(_execution=execution)
+
+    async def aclose(self) -> None:
+        """Stop: close the source stream."""
+        close = getattr(self._iterator, "aclose", None)
+        if close is not None:
+            await close()

@@ -563,10 +563,18 @@ static gql_leaf_out host_serialize(void *ctx, const gql_schema_type *type, gql_v
     case B_FLOAT:
         if (PyFloat_CheckExact(v) && isfinite(PyFloat_AS_DOUBLE(v)))
             return (gql_leaf_out){Py_NewRef(v), false};
+        if (PyLong_CheckExact(v)) {
+            double d = PyLong_AsDouble(v);
+            if (!(d == -1.0 && PyErr_Occurred())) return leaf_call(PyFloat_FromDouble(d));
+            PyErr_Clear();
+        }
         break;
     case B_STRING:
+        if (PyUnicode_CheckExact(v)) return (gql_leaf_out){Py_NewRef(v), false};
+        break;
     case B_ID:
         if (PyUnicode_CheckExact(v)) return (gql_leaf_out){Py_NewRef(v), false};
+        if (PyLong_CheckExact(v)) return leaf_call(PyLong_Type.tp_str(v));
         break;
     case B_BOOLEAN:
         if (PyBool_Check(v)) return (gql_leaf_out){Py_NewRef(v), false};
@@ -1451,7 +1459,18 @@ static PyObject *exec_to_json(graftql_exec *self, PyObject *unused) {
     return r;
 }
 
+/* source() -> (value, is_error), or None: a subscription's source stream. */
+static PyObject *exec_source(graftql_exec *self, PyObject *unused) {
+    if (!exec_alive(self)) return NULL;
+    bool error;
+    PyObject *value = gql_execution_source(self->exec, &error);
+    if (!value) Py_RETURN_NONE;
+    return Py_BuildValue("(OO)", value, error ? Py_True : Py_False);
+}
+
 static PyMethodDef exec_methods[] = {
+    {"source", (PyCFunction)exec_source, METH_NOARGS,
+     PyDoc_STR("source() -> (value, is_error) of a subscription's root field, or None.")},
     {"run", (PyCFunction)exec_run, METH_NOARGS,
      PyDoc_STR("run() -> None when done, else the list of pending values of the wave.")},
     {"settle", (PyCFunction)(void (*)(void))exec_settle, METH_FASTCALL,
@@ -1491,15 +1510,20 @@ static PyType_Spec exec_spec = {
 };
 
 const char graftql_schema_execute_doc[] =
-    "execute(document, schema, root_value, variables, operation_name, context, async_mode)\n"
+    "execute(document, schema, root_value, variables, operation_name, context, async_mode,\n"
+    "        subscription_source, subscription_event)\n"
     "--\n\n"
     "Start executing a validated document: an Execution to run().";
 
 PyObject *graftql_schema_execute(graftql_schema *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 7) {
+    if (nargs != 9) {
         PyErr_SetString(PyExc_TypeError,
                         "execute(document, schema, root_value, variables, operation_name, "
-                        "context, async_mode)");
+                        "context, async_mode, subscription_source, subscription_event)");
+        return NULL;
+    }
+    if (!PyTuple_Check(args[8]) || PyTuple_GET_SIZE(args[8]) > 1) {
+        PyErr_SetString(PyExc_TypeError, "subscription_event must be () or (event,)");
         return NULL;
     }
     PyObject *module = PyType_GetModule(Py_TYPE(self));
@@ -1552,6 +1576,8 @@ PyObject *graftql_schema_execute(graftql_schema *self, PyObject *const *args, Py
     options.operation_name = operation_name;
     options.root_value = ex->root_value;
     options.variables = args[3] == Py_None ? NULL : args[3];
+    options.subscription_source = PyObject_IsTrue(args[7]) > 0;
+    if (PyTuple_GET_SIZE(args[8])) options.subscription_event = PyTuple_GET_ITEM(args[8], 0);
     ex->exec = gql_execution_new(self->schema, ex->document->doc, &python_host, ex, &options);
     if (ex->aborted) {
         Py_DECREF(ex);

@@ -444,9 +444,32 @@ static void resolve_field(gql_execution *exec, gql_group *g, gql_plan_field *pf)
                         pf->args_error, len, NULL);
         return;
     }
+    bool subscription_root = g->set == exec->root_set &&
+                             exec->operation->base.flags == GQL_SUBSCRIPTION;
+    if (subscription_root && exec->event) {
+        /* graphql-core's map_source_to_response: the event is the value. */
+        host->retain(exec->ctx, exec->event);
+        if (gql_exec_own(exec, exec->event))
+            complete(exec, pf, pf->info.return_type, exec->event, g->objects[0], pf->slot);
+        return;
+    }
     gql_resolved *out = gql_calloc(n, sizeof *out);
     if (!out) {
         gql_exec_nomem(exec);
+        return;
+    }
+    if (subscription_root && exec->source_mode) {
+        /* graphql-core's create_source_event_stream: the value is the stream. */
+        if (!host->resolve(exec->ctx, exec, &pf->info, g->parents,
+                           (gql_path_ref const *)g->objects, n, pf->args, out)) {
+            if (exec->failed == GQL_EXEC_DONE) exec->failed = GQL_EXEC_ABORTED;
+        } else {
+            exec->source = out[0].value;
+            exec->source_error = out[0].error;
+            if (!exec->source) gql_exec_nomem(exec);
+        }
+        g->objects[0]->slots[pf->slot].kind = GQL_RV_NULL;
+        gql_free(out);
         return;
     }
     if (!host->resolve(exec->ctx, exec, &pf->info, g->parents,
@@ -725,6 +748,8 @@ gql_execution *gql_execution_new(const gql_schema *schema, const gql_document *d
     exec->env = (gql_values_env){schema, document, host, ctx};
     exec->failed = GQL_EXEC_DONE;
     exec->root_value = options->root_value;
+    exec->source_mode = options->subscription_source;
+    exec->event = options->subscription_event;
     if (!exec->root_value) {
         exec->root_value = host->make_null(ctx);
         if (!exec->root_value || !gql_exec_own(exec, exec->root_value)) {
@@ -760,10 +785,16 @@ void gql_execution_free(gql_execution *exec) {
     gql_free(exec->parked);
     gql_free(exec->pending_values);
     for (int l = 0; l < 2; l++) gql_free(exec->levels[l].groups);
+    if (exec->source) host->release(exec->ctx, exec->source);
     gql_symmap_free(&exec->fragments);
     gql_strbuf_free(&exec->scratch);
     gql_arena_release(&exec->arena);
     gql_free(exec);
+}
+
+gql_value gql_execution_source(const gql_execution *exec, bool *error) {
+    *error = exec->source_error;
+    return exec->source;
 }
 
 const gql_operation_definition *gql_execution_operation(const gql_execution *exec) {

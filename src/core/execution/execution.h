@@ -116,6 +116,7 @@ typedef struct gql_error_rec {
     gql_rnode *boundary;            /* the node nulled because of it, or NULL */
     uint32_t *order;                /* (finishing) its slot path from the root */
     uint32_t order_len;             /* ... length */
+    uint32_t rank;                  /* (finishing) its place in depth-first order */
 } gql_error_rec;
 
 /*=== MARK: Execution =======================================================*/
@@ -155,6 +156,10 @@ struct gql_execution {
     const gql_operation_definition *operation;
     const gql_schema_type *root_type;
     gql_value root_value;            /* borrowed */
+    bool source_mode;                /* options.subscription_source */
+    gql_value event;                 /* options.subscription_event (borrowed) */
+    gql_value source;                /* source mode: the root field's value (owned) */
+    bool source_error;               /* ... is a host error */
     gql_coerced_variables vars;
     bool vars_coerced;
     gql_symmap fragments;            /* name -> gql_fragment_definition */

@@ -12,7 +12,9 @@
  * root: a field's index in its object, an item's index in its list), then
  * walked in that order, dropping every error inside the subtree a kept error
  * nulled (its boundary) — those come after the nulling error in depth-first
- * order, exactly the ones graphql-core abandons.
+ * order, exactly the ones graphql-core abandons. Then graphql-core 3.2's
+ * build_response sorts what is left by (locations, path), its depth-first
+ * order breaking ties; offsets in one document sort as (line, column) do.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +133,55 @@ static int compare_order(const void *pa, const void *pb) {
     return a < b ? -1 : a > b;
 }
 
+/* One element of an error's path: a response name, or an index (name NULL). */
+static void path_element_at(const gql_error_rec *rec, uint32_t level, const gql_sym **name,
+                            uint32_t *index) {
+    /* level counts from the root; the last level is the error's own slot. */
+    const gql_rnode *container = rec->container;
+    uint32_t pos = rec->pos;
+    for (uint32_t up = rec->order_len - 1; up > level; up--) {
+        pos = container->pos;
+        container = container->parent;
+    }
+    if (container->kind == GQL_RNODE_OBJECT) {
+        *name = container->set->fields[pos].info.response_name;
+        *index = 0;
+    } else {
+        *name = NULL;
+        *index = pos;
+    }
+}
+
+/* graphql-core's sort key (error.locations or [], error.path or []). */
+static int compare_response_order(const void *pa, const void *pb) {
+    const gql_error_rec *a = pa, *b = pb;
+    const gql_exec_error *ea = &a->pub, *eb = &b->pub;
+    uint32_t n = ea->offset_count < eb->offset_count ? ea->offset_count : eb->offset_count;
+    for (uint32_t i = 0; i < n; i++)
+        if (ea->offsets[i] != eb->offsets[i]) return ea->offsets[i] < eb->offsets[i] ? -1 : 1;
+    if (ea->offset_count != eb->offset_count) return ea->offset_count < eb->offset_count ? -1 : 1;
+    uint32_t depth = a->order_len < b->order_len ? a->order_len : b->order_len;
+    for (uint32_t level = 0; level < depth; level++) {
+        const gql_sym *na, *nb;
+        uint32_t ia, ib;
+        path_element_at(a, level, &na, &ia);
+        path_element_at(b, level, &nb, &ib);
+        if (na && nb) {
+            if (na == nb) continue;
+            size_t len = na->len < nb->len ? na->len : nb->len;
+            int c = memcmp(na->str, nb->str, len);
+            if (c) return c;
+            if (na->len != nb->len) return na->len < nb->len ? -1 : 1;
+        } else if (!na && !nb) {
+            if (ia != ib) return ia < ib ? -1 : 1;
+        } else {
+            return na ? 1 : -1;
+        }
+    }
+    if (a->order_len != b->order_len) return a->order_len < b->order_len ? -1 : 1;
+    return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
 bool gql_errors_finish(gql_execution *exec) {
     size_t count = exec->error_count;
     if (count == 0 || !exec->errors[0].container) return true;  /* request errors */
@@ -161,6 +212,8 @@ bool gql_errors_finish(gql_execution *exec) {
         exec->errors[kept++] = *rec;
     }
     exec->error_count = kept;
+    for (size_t i = 0; i < kept; i++) exec->errors[i].rank = (uint32_t)i;
+    qsort(exec->errors, kept, sizeof *exec->errors, compare_response_order);
     return true;
 }
 

@@ -278,9 +278,64 @@ static bool shortest_at(double v, int p, decimal *out) {
     return value_of(out) == v;
 }
 
+/*
+ * The common case without printf: a value with at most 15 decimals that is
+ * exactly m / 10^k for an integer m below 2^50 (12.5, 3.25, 1999.99). With
+ * m's trailing zeros dropped (k the smallest), m's digits are the shortest
+ * that read back as the value: any other decimal reading back as it would differ from m / 10^k by
+ * a multiple of 10^-k, more than the value's ulp, which is below
+ * 0.25 * 10^-k since m < 2^50. Only fixed notation (1e-4 <= |v| < 1e16) is
+ * written here; 0 leaves the rest to the general path.
+ */
+static size_t format_short_decimal(double value, char *out) {
+    static const double pow10[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    double a = fabs(value);
+    if (!(a >= 1e-4 && a < 1e16)) return 0;
+    for (int k = 0; k < 16; k++) {
+        double m = a * pow10[k];
+        if (m >= 1125899906842624.0) return 0; /* 2^50 */
+        if (m != floor(m) || m / pow10[k] != a) continue;
+        /* m * 10^k may have been rounded to an integer at a larger k than
+         * needed: the same number without m's trailing zeros. */
+        uint64_t u = (uint64_t)m;
+        while (k > 0 && u % 10 == 0) {
+            u /= 10;
+            k--;
+        }
+        char digits[24];
+        int n = 0;
+        do {
+            digits[n++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        char *o = out;
+        if (value < 0) *o++ = '-';
+        if (k == 0) {
+            while (n) *o++ = digits[--n];
+            *o++ = '.';
+            *o++ = '0';
+        } else if (n <= k) {
+            *o++ = '0';
+            *o++ = '.';
+            for (int z = n; z < k; z++) *o++ = '0';
+            while (n) *o++ = digits[--n];
+        } else {
+            while (n > k) *o++ = digits[--n];
+            *o++ = '.';
+            while (n) *o++ = digits[--n];
+        }
+        *o = '\0';
+        return (size_t)(o - out);
+    }
+    return 0;
+}
+
 size_t gql_format_double(double value, char out[GQL_DOUBLE_REPR_MAX]) {
     out[0] = '\0';
     if (!isfinite(value)) return 0;
+    size_t quick = format_short_decimal(value, out);
+    if (quick) return quick;
     char *o = out;
     if (signbit(value)) {
         *o++ = '-';
