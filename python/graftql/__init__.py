@@ -16,8 +16,8 @@ from graftql._core import (
     parse,
     print_ast,
 )
-from graftql.execution import DataLoader, ExecutionResult, Path, Pending, batch
 from graftql.error import GraphQLError, GraphQLSyntaxError, SchemaError, SourceLocation
+from graftql.execution import DataLoader, ExecutionResult, Path, Pending, batch
 from graftql.language import BREAK, SKIP, Location, Node, OperationType
 from graftql.schema import (
     EnumValueView,
@@ -31,18 +31,15 @@ from graftql.validation import ValidationContext, ValidationRule
 
 __all__ = [
     "BREAK",
-    "DataLoader",
-    "ExecutionResult",
-    "Path",
-    "Pending",
-    "batch",
     "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_SOURCE_LENGTH",
     "DEFAULT_MAX_TOKENS",
     "MAX_DEPTH_CEILING",
     "SKIP",
+    "DataLoader",
     "Document",
     "EnumValueView",
+    "ExecutionResult",
     "FieldView",
     "GraphQLError",
     "GraphQLSyntaxError",
@@ -50,6 +47,8 @@ __all__ = [
     "Location",
     "Node",
     "OperationType",
+    "Path",
+    "Pending",
     "Schema",
     "SchemaError",
     "SourceLocation",
@@ -57,6 +56,7 @@ __all__ = [
     "ValidationContext",
     "ValidationRule",
     "__version__",
+    "batch",
     "parse",
     "print_ast",
     "print_introspection_schema",

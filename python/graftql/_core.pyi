@@ -90,8 +90,74 @@ _Location = tuple[int, int, int, int]  # document index, position, line, column
 _Diagnostic = tuple[str, list[_Location]]
 
 @final
+class Execution:
+    """One execution of an operation (CoreSchema.execute): run its waves,
+    settle what is pending, read the result."""
+
+    @property
+    def has_data(self) -> bool: ...
+    def run(self) -> list[Any] | None: ...
+    def settle(self, index: int, value: Any, is_error: bool, /) -> None: ...
+    def pending_field(self, index: int, /) -> str: ...
+    def source(self) -> tuple[Any, bool] | None: ...
+    def data(self) -> dict[str, Any] | None: ...
+    def errors(self) -> list[GraphQLError]: ...
+    def to_json(self) -> bytes: ...
+
+class ResolveInfo:
+    """What a resolver is told about the field it resolves (graphql-core's
+    GraphQLResolveInfo), computed when read."""
+
+    @property
+    def field_name(self) -> str: ...
+    @property
+    def field_nodes(self) -> list[Node]: ...
+    @property
+    def return_type(self) -> str: ...
+    @property
+    def parent_type(self) -> TypeView: ...
+    @property
+    def path(self) -> Any: ...
+    @property
+    def schema(self) -> Any: ...
+    @property
+    def fragments(self) -> dict[str, Node]: ...
+    @property
+    def root_value(self) -> Any: ...
+    @property
+    def operation(self) -> Node: ...
+    @property
+    def variable_values(self) -> dict[str, Any]: ...
+    @property
+    def context(self) -> Any: ...
+
+def _set_execution_helpers(
+    inspect: Callable[[Any], str],
+    serialize_builtin: Callable[[str, Any], Any],
+    parse_literal: Callable[..., Any],
+    make_error: Callable[..., GraphQLError],
+    batch_pending: Callable[..., list[Any]],
+    pending_type: type,
+    path_class: type,
+    /,
+) -> None: ...
+
 class CoreSchema:
     """A schema built by build_schema; graftql.Schema wraps it."""
+
+    def execute(
+        self,
+        document: Document,
+        schema: Any,
+        root_value: Any,
+        variables: Any,
+        operation_name: str | None,
+        context: Any,
+        async_mode: bool,
+        subscription_source: bool,
+        subscription_event: tuple[Any, ...],
+        /,
+    ) -> Execution: ...
 
     @property
     def type_names(self) -> tuple[str, ...]: ...

@@ -159,7 +159,7 @@ class Path:
             self.key = keys[-1]
             self.typename = key_or_typename
         else:
-            self.prev = keys
+            self.prev = keys if isinstance(keys, Path) else None
             self.key = key_or_typename
             self.typename = more[0] if more else None
 
@@ -250,7 +250,9 @@ def _inspect(value: Any, seen: list[Any]) -> str:
             items = _trunc_list(items)
             if isinstance(value, dict):
                 text = ", ".join(
-                    "..." if v is _ELLIPSIS else _inspect(v[0], inner) + ": " + _inspect(v[1], inner)
+                    "..."
+                    if v is _ELLIPSIS
+                    else _inspect(v[0], inner) + ": " + _inspect(v[1], inner)
                     for v in items
                 )
             else:
@@ -300,10 +302,10 @@ def _inspect(value: Any, seen: list[Any]) -> str:
         if not name or "<" in name or ">" in name:
             return "<object>"
         return f"<{name} instance>"
-    name = getattr(value, "__name__", None)
-    if not name or "<" in name or ">" in name:
+    shown = getattr(value, "__name__", None)
+    if not shown or "<" in shown or ">" in shown:
         return f"<{kind}>"
-    return f"<{kind} {name}>"
+    return f"<{kind} {shown}>"
 
 
 # ---- the built-in scalars' serializers (graphql-core's rules) ------------------
@@ -339,7 +341,9 @@ def _serialize_int(value: Any) -> int:
     except (OverflowError, ValueError, TypeError):
         raise GraphQLError("Int cannot represent non-integer value: " + inspect(value)) from None
     if not -(2**31) <= num <= 2**31 - 1:
-        raise GraphQLError("Int cannot represent non 32-bit signed integer value: " + inspect(value))
+        raise GraphQLError(
+            "Int cannot represent non 32-bit signed integer value: " + inspect(value)
+        )
     return num
 
 
@@ -528,6 +532,10 @@ class _Dispatch(threading.local):
 
 _dispatch = _Dispatch()
 
+# Tasks of async batch functions, kept so that they are not collected while
+# they run (asyncio keeps only weak references).
+_running: set[asyncio.Future[Any]] = set()
+
 
 class DataLoader(Generic[K, V]):
     """Batches and caches loads by key (the DataLoader pattern).
@@ -668,7 +676,7 @@ class DataLoader(Generic[K, V]):
                 ),
             )
             return
-        for (_, pending), value in zip(batch, values):
+        for (_, pending), value in zip(batch, values, strict=True):
             if isinstance(value, Exception):
                 pending._reject(value)
             else:
@@ -707,7 +715,9 @@ class DataLoader(Generic[K, V]):
                 self._fail(batch, error)
                 continue
             if _pyinspect.isawaitable(values):
-                asyncio.ensure_future(self._finish(batch, values))
+                task = asyncio.ensure_future(self._finish(batch, values))
+                _running.add(task)
+                task.add_done_callback(_running.discard)
             else:
                 self._deliver(batch, values)
 
@@ -770,17 +780,19 @@ def _batch_pending(awaitable: Awaitable[Any], count: int, label: str) -> list[Pe
                 slot._reject(error)
             return
         if len(values) != count:
-            error = GraphQLError(
+            wrong = GraphQLError(
                 f"Batch resolver for field '{label}' returned {len(values)} values for "
                 f"{count} parents; it must return one per parent."
             )
             for slot in slots:
-                slot._reject(error)
+                slot._reject(wrong)
             return
-        for slot, value in zip(slots, values):
+        for slot, value in zip(slots, values, strict=True):
             slot._resolve(value)
 
-    loop.create_task(deliver())
+    task = loop.create_task(deliver())
+    _running.add(task)
+    task.add_done_callback(_running.discard)
     return slots
 
 

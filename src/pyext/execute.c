@@ -1367,7 +1367,11 @@ static PyObject *exec_data(graftql_exec *self, PyObject *unused) {
         if (!data) Py_RETURN_NONE;
         key_cache keys;
         memset(&keys, 0, sizeof keys);
+        /* Tens of thousands of new dicts would run the cycle collector over
+         * and over, for nothing: they cannot form cycles while being built. */
+        int gc_was_enabled = PyGC_Disable();
         self->data = build_value(self, &keys, data);
+        if (gc_was_enabled) PyGC_Enable();
         for (int i = 0; i < 256; i++) Py_XDECREF(keys.str[i]);
         if (!self->data) return NULL;
     }

@@ -95,8 +95,9 @@ SCHEMA_POOL = 48
 MAX_ATTEMPTS = 30  # operations drawn for a case before giving up (never reached)
 
 # Per-case fault rates of the data: (weight, probability of a fault at each position).
-DATA_FAULT_PROFILES = ((0.34, 0.0), (0.36, 0.025), (0.30, 0.08))
-VARIABLE_FAULT_RATE = 0.2  # of the cases that have variables
+DATA_FAULT_PROFILES = ((0.34, 0.0), (0.36, 0.015), (0.30, 0.05))
+LEAF_FAULT_FACTOR = 2.0  # leaves get more faults than other positions
+VARIABLE_FAULT_RATE = 0.15  # of the cases that have variables
 TWO_OPERATIONS_RATE = 0.06
 OPERATION_FAULT_RATE = 0.3  # of those: the operation name missing or naming no operation
 ROOT_FAULT_RATE = 0.006  # root value a list or None
@@ -495,7 +496,7 @@ class Literals:
         if name == "ID":
             return rng.choice(('"abc"', '"42"', "7", '"é"', '"VXNlcjox"', "0"))
         if kind == "scalar":  # custom: any literal
-            return rng.choice(('"2024-01-01"', "42", "1.5", "true", "{a: 1, b: [null, \"x\"]}", "[]"))
+            return rng.choice(('"2024-01-01"', "42", "1.5", "true", '{a: 1, b: [null, "x"]}', "[]"))
         if kind == "enum":
             return rng.choice(self.model.enums[name])
         fields = self.model.inputs[name]
@@ -832,7 +833,7 @@ class OperationGen:
     def operation(self, kind: str, name: str | None) -> str:
         self.variables = []
         self.fragments = []
-        self.budget = self.rng.randint(5, 30)
+        self.budget = self.rng.randint(4, 18)
         root = "Mutation" if kind == "mutation" else "Query"
         body = self.selection_set(root, 0)
         head = kind if name is not None or self.variables or self.rng.random() < 0.3 else ""
@@ -856,7 +857,7 @@ class OperationGen:
         indent = depth if indent is None else indent
         items: list[str] = []
         kind = m.kind(parent)
-        count = rng.randint(1, 4) if depth else rng.randint(2, 5)
+        count = rng.randint(1, 3) if depth else rng.randint(2, 4)
         for _ in range(count):
             r = rng.random()
             if kind == "union":
@@ -943,7 +944,7 @@ class OperationGen:
         parts = []
         for a in f.args:
             required = non_null(a.type) and a.default is None
-            if required or rng.random() < 0.45:
+            if required or rng.random() < 0.3:
                 value = self.value(a.type, 0, a.default is not None)
                 parts.append(f"{a.name}: {value}")
                 self.features["argument"] += 1
@@ -1044,7 +1045,7 @@ class OperationGen:
             if on is None:
                 self.features["inline fragment without type"] += 1
             head = f"...{condition}{self.directives()} "
-            return head + self.selection_set(on or parent, depth + 1, indent)
+            return head + self.selection_set(on or parent, depth + 1, indent + 1)
         reusable = [f for f in self.fragments if f.done and m.overlap(parent, f.on)]
         if parent in ("Query", "Mutation"):
             reusable = [f for f in reusable if f.on == parent]
@@ -1228,7 +1229,7 @@ class DataGen:
 
     def leaf(self, name: str) -> Any:
         rng, m = self.rng, self.m
-        if name in LEAF_FAULTS and self.fault():
+        if name in LEAF_FAULTS and self.rng.random() < self.rate * LEAF_FAULT_FACTOR:
             if name in ("Int", "Float") and rng.random() < 0.08:
                 self.faults["python_numeric_string"] += 1
                 return rng.choice(PYTHON_NUMERIC_STRINGS)
@@ -1265,7 +1266,9 @@ class VariableGen:
         for v in variables:
             required = non_null(v.type) and v.default is None
             if required or rng.random() < 0.65:
-                out[v.name] = self.literals.json_value(v.type)
+                # never null where null is not allowed: that is a fault (below)
+                type_ref = v.type + "!" if v.nullable_at_non_null else v.type
+                out[v.name] = self.literals.json_value(type_ref)
         if rng.random() < 0.05:
             out["unusedVariable"] = 1
         if faulty and variables:

@@ -107,6 +107,34 @@ def _enum_values(values: Mapping[str, Any] | type[Enum], names: list[str]) -> di
     return dict(values)
 
 
+def _recompute_defaults(schema: graphql.GraphQLSchema) -> None:
+    """Coerce the SDL's default values again, now that enums and scalars are
+    bound: graphql-core coerced them while building, before the bindings
+    (graftql's bindings are in place when a default is used). Input object
+    defaults take the defaults of their fields, so this goes round until
+    nothing changes."""
+    holders: list[Any] = []
+    for type_ in schema.type_map.values():
+        if isinstance(type_, (graphql.GraphQLObjectType, graphql.GraphQLInterfaceType)):
+            holders.extend(arg for field in type_.fields.values() for arg in field.args.values())
+        elif isinstance(type_, graphql.GraphQLInputObjectType):
+            holders.extend(type_.fields.values())
+    holders = [
+        holder
+        for holder in holders
+        if holder.ast_node is not None and holder.ast_node.default_value is not None
+    ]
+    for _ in range(len(holders) + 1):
+        changed = False
+        for holder in holders:
+            value = graphql.value_from_ast(holder.ast_node.default_value, holder.type)
+            if repr(value) != repr(holder.default_value):
+                holder.default_value = value
+                changed = True
+        if not changed:
+            return
+
+
 class ReferenceSchema:
     """A graphql-core schema built from SDL with graftql's bindings attached.
 
@@ -159,6 +187,8 @@ class ReferenceSchema:
             object_type = schema.type_map[name]
             assert isinstance(object_type, graphql.GraphQLObjectType), name
             object_type.is_type_of = function
+        if enums or scalars:
+            _recompute_defaults(schema)
         graphql.assert_valid_schema(schema)
         self.graphql_schema = schema
 

@@ -183,8 +183,10 @@ static bool enqueue(gql_execution *exec, gql_plan_set *set, gql_value parent, gq
     return true;
 }
 
-static void level_clear(gql_level *level) {
+static void level_clear(gql_execution *exec, gql_level *level) {
     for (size_t i = 0; i < level->count; i++) {
+        gql_group *g = &level->groups[i];
+        for (size_t k = 0; k < g->count; k++) exec->host->release(exec->ctx, g->parents[k]);
         gql_free(level->groups[i].parents);
         gql_free(level->groups[i].objects);
     }
@@ -201,6 +203,7 @@ static void park(gql_execution *exec, const gql_plan_field *pf, const gql_type_r
                  gql_value value, gql_rnode *container, uint32_t pos) {
     if (!grow((void **)&exec->parked, &exec->parked_cap, exec->parked_count,
               sizeof *exec->parked)) {
+        exec->host->release(exec->ctx, value);
         gql_exec_nomem(exec);
         return;
     }
@@ -218,12 +221,18 @@ static void complete_object(gql_execution *exec, gql_plan_field *pf,
         gql_value error = NULL;
         int r = host->is_type_of(exec->ctx, exec, &pf->info, container, runtime, value, &error);
         if (r < 0) {
+            host->release(exec->ctx, value);
+            if (!error) {
+                exec->failed = GQL_EXEC_ABORTED;
+                return;
+            }
             field_error(exec, pf, container, pos, nonnull, NULL, NULL, 0, error);
             return;
         }
         if (r == 0) {
             gql_strbuf b = GQL_STRBUF_INIT;
             host->inspect(exec->ctx, value, &b);
+            host->release(exec->ctx, value);
             if (b.nomem) {
                 gql_strbuf_free(&b);
                 gql_exec_nomem(exec);
@@ -237,6 +246,7 @@ static void complete_object(gql_execution *exec, gql_plan_field *pf,
     }
     bool directive_error = false;
     gql_plan_set *set = gql_plan_subset(exec, pf, runtime, &directive_error);
+    if (!set) host->release(exec->ctx, value);
     if (!set) {
         if (directive_error)
             field_error(exec, pf, container, pos, nonnull, exec->directive_error_at,
@@ -244,11 +254,20 @@ static void complete_object(gql_execution *exec, gql_plan_field *pf,
         return;
     }
     gql_rnode *node = gql_rnode_new(exec, GQL_RNODE_OBJECT, set->count, container, pos, nonnull);
-    if (!node) return;
+    if (!node) {
+        host->release(exec->ctx, value);
+        return;
+    }
     node->set = set;
     container->slots[pos].kind = GQL_RV_OBJECT;
     container->slots[pos].u.node = node;
-    if (set->count && !enqueue(exec, set, value, node)) gql_exec_nomem(exec);
+    /* The group owns the value from now on (released with its level). */
+    if (!set->count) {
+        host->release(exec->ctx, value);
+    } else if (!enqueue(exec, set, value, node)) {
+        host->release(exec->ctx, value);
+        gql_exec_nomem(exec);
+    }
 }
 
 /* graphql-core's complete_abstract_value and ensure_valid_runtime_type. */
@@ -263,7 +282,12 @@ static void complete_abstract(gql_execution *exec, gql_plan_field *pf,
     const char *aname = abstract->name->str;
     int r = exec->host->resolve_type(exec->ctx, exec, &pf->info, container, abstract, value,
                                      &name, &name_len, &error);
+    if (r != 1) exec->host->release(exec->ctx, value);
     if (r < 0) {
+        if (!error) {
+            exec->failed = GQL_EXEC_ABORTED;
+            return;
+        }
         field_error(exec, pf, container, pos, nonnull, NULL, NULL, 0, error);
         return;
     }
@@ -277,6 +301,8 @@ static void complete_abstract(gql_execution *exec, gql_plan_field *pf,
     }
     const gql_sym *sym = gql_intern_find(&exec->schema->names, name, (uint32_t)name_len);
     const gql_schema_type *runtime = sym ? gql_symmap_get(&exec->schema->type_map, sym) : NULL;
+    if (!runtime || runtime->kind != GQL_TYPE_OBJECT || !gql_is_sub_type(abstract, runtime))
+        exec->host->release(exec->ctx, value);
     if (!runtime) {
         field_errorf(exec, pf, container, pos, nonnull,
                      "Abstract type '%s' was resolved to a type '%.*s' that does not exist "
@@ -300,8 +326,9 @@ static void complete_abstract(gql_execution *exec, gql_plan_field *pf,
 }
 
 /*
- * graphql-core's complete_value: value (owned by exec->owned already) as
- * type into slot pos of container.
+ * graphql-core's complete_value: value (consumed: the reference passes to
+ * the response, a group, the parked list, or is released) as type into slot
+ * pos of container.
  */
 static void complete(gql_execution *exec, gql_plan_field *pf, const gql_type_ref *type,
                      gql_value value, gql_rnode *container, uint32_t pos) {
@@ -320,6 +347,7 @@ static void complete(gql_execution *exec, gql_plan_field *pf, const gql_type_ref
     const char *parent = pf->info.parent_type->name->str;
     const char *field = pf->info.name->str;
     if (kind == GQL_VALUE_NULL) {
+        host->release(exec->ctx, value);
         if (nonnull)
             field_errorf(exec, pf, container, pos, true,
                          "Cannot return null for non-nullable field %s.%s.", parent, field);
@@ -329,6 +357,7 @@ static void complete(gql_execution *exec, gql_plan_field *pf, const gql_type_ref
     }
     if (t->wrap == GQL_REF_LIST) {
         if (kind != GQL_VALUE_LIST) {
+            host->release(exec->ctx, value);
             field_errorf(exec, pf, container, pos, nonnull,
                          "Expected Iterable, but did not find one for field '%s.%s'.", parent,
                          field);
@@ -337,7 +366,9 @@ static void complete(gql_execution *exec, gql_plan_field *pf, const gql_type_ref
         gql_value *items = NULL;
         size_t count = 0;
         gql_value error = NULL;
-        if (!host->list_items(exec->ctx, value, &items, &count, &error)) {
+        bool listed = host->list_items(exec->ctx, value, &items, &count, &error);
+        host->release(exec->ctx, value);
+        if (!listed) {
             if (!error) {
                 gql_exec_nomem(exec);
                 return;
@@ -345,32 +376,28 @@ static void complete(gql_execution *exec, gql_plan_field *pf, const gql_type_ref
             field_error(exec, pf, container, pos, nonnull, NULL, NULL, 0, error);
             return;
         }
-        bool owned = true;
-        for (size_t i = 0; i < count; i++)
-            if (owned) owned = gql_exec_own(exec, items[i]);
-            else host->release(exec->ctx, items[i]);
-        if (!owned || count > UINT32_MAX) {
-            gql_free(items);
-            gql_exec_nomem(exec);
-            return;
-        }
         gql_rnode *node =
-            gql_rnode_new(exec, GQL_RNODE_LIST, (uint32_t)count, container, pos, nonnull);
-        if (!node) {
-            gql_free(items);
-            return;
+            count <= UINT32_MAX
+                ? gql_rnode_new(exec, GQL_RNODE_LIST, (uint32_t)count, container, pos, nonnull)
+                : NULL;
+        size_t done = 0;
+        if (node) {
+            node->field = pf;
+            container->slots[pos].kind = GQL_RV_LIST;
+            container->slots[pos].u.node = node;
+            for (; done < count && exec->failed == GQL_EXEC_DONE; done++)
+                complete(exec, pf, t->of_type, items[done], node, (uint32_t)done);
+        } else {
+            gql_exec_nomem(exec);
         }
-        node->field = pf;
-        container->slots[pos].kind = GQL_RV_LIST;
-        container->slots[pos].u.node = node;
-        for (size_t i = 0; i < count && exec->failed == GQL_EXEC_DONE; i++)
-            complete(exec, pf, t->of_type, items[i], node, (uint32_t)i);
+        for (; done < count; done++) host->release(exec->ctx, items[done]);
         gql_free(items);
         return;
     }
     const gql_schema_type *named = t->named;
     if (leaf) {
         gql_leaf_out out = host->serialize(exec->ctx, named, value);
+        host->release(exec->ctx, value);
         if (!out.value) {
             gql_exec_nomem(exec);
             return;
@@ -449,8 +476,7 @@ static void resolve_field(gql_execution *exec, gql_group *g, gql_plan_field *pf)
     if (subscription_root && exec->event) {
         /* graphql-core's map_source_to_response: the event is the value. */
         host->retain(exec->ctx, exec->event);
-        if (gql_exec_own(exec, exec->event))
-            complete(exec, pf, pf->info.return_type, exec->event, g->objects[0], pf->slot);
+        complete(exec, pf, pf->info.return_type, exec->event, g->objects[0], pf->slot);
         return;
     }
     gql_resolved *out = gql_calloc(n, sizeof *out);
@@ -478,19 +504,12 @@ static void resolve_field(gql_execution *exec, gql_group *g, gql_plan_field *pf)
         if (exec->failed == GQL_EXEC_DONE) exec->failed = GQL_EXEC_ABORTED;
         return;
     }
-    /* Take ownership of everything first, so that no value leaks if
-     * completing one of them runs out of memory. */
-    for (size_t i = 0; i < n; i++) {
-        if (!out[i].value) {
-            gql_exec_nomem(exec);
-        } else if (!out[i].error) {
-            if (!gql_exec_own(exec, out[i].value)) out[i].value = NULL;
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (!out[i].value) gql_exec_nomem(exec);
     for (size_t i = 0; i < n; i++) {
         if (!out[i].value) continue;
         if (exec->failed != GQL_EXEC_DONE) {
-            if (out[i].error) host->release(exec->ctx, out[i].value);
+            host->release(exec->ctx, out[i].value);
             continue;
         }
         if (out[i].error)
@@ -509,7 +528,7 @@ static void run_level(gql_execution *exec) {
         for (uint32_t f = g->first; f < g->last && exec->failed == GQL_EXEC_DONE; f++)
             resolve_field(exec, g, &g->set->fields[f]);
     }
-    level_clear(level);
+    level_clear(exec, level);
 }
 
 /* Complete the values settled since run returned PENDING. */
@@ -521,8 +540,9 @@ static void complete_settled(gql_execution *exec) {
     exec->parked_cap = 0;
     for (size_t i = 0; i < count; i++) {
         gql_parked *p = &parked[i];
+        exec->host->release(exec->ctx, p->value);
         if (exec->failed != GQL_EXEC_DONE) {
-            if (p->state == 2) exec->host->release(exec->ctx, p->settled);
+            if (p->state) exec->host->release(exec->ctx, p->settled);
             continue;
         }
         bool nonnull = p->type->wrap == GQL_REF_NON_NULL;
@@ -533,7 +553,7 @@ static void complete_settled(gql_execution *exec) {
                         sizeof never - 1, NULL);
         } else if (p->state == 2) {
             field_error(exec, pf, p->container, p->pos, nonnull, NULL, NULL, 0, p->settled);
-        } else if (gql_exec_own(exec, p->settled)) {
+        } else {
             complete(exec, pf, p->type, p->settled, p->container, p->pos);
         }
     }
@@ -547,9 +567,11 @@ static void finish(gql_execution *exec) {
     if (exec->failed == GQL_EXEC_DONE && !gql_errors_finish(exec)) gql_exec_nomem(exec);
     for (size_t i = 0; i < exec->owned_count; i++) exec->host->release(exec->ctx, exec->owned[i]);
     exec->owned_count = 0;
-    for (int l = 0; l < 2; l++) level_clear(&exec->levels[l]);
-    for (size_t i = 0; i < exec->parked_count; i++)
+    for (int l = 0; l < 2; l++) level_clear(exec, &exec->levels[l]);
+    for (size_t i = 0; i < exec->parked_count; i++) {
+        exec->host->release(exec->ctx, exec->parked[i].value);
         if (exec->parked[i].state != 0) exec->host->release(exec->ctx, exec->parked[i].settled);
+    }
     exec->parked_count = 0;
 }
 
@@ -557,6 +579,7 @@ static void finish(gql_execution *exec) {
 static bool queue_root(gql_execution *exec) {
     gql_plan_set *set = exec->root_set;
     if (!enqueue(exec, set, exec->root_value, exec->data)) return false;
+    exec->host->retain(exec->ctx, exec->root_value);
     gql_level *level = next_level(exec);
     gql_group *g = &level->groups[level->count - 1];
     if (exec->operation->base.flags == GQL_MUTATION) {
