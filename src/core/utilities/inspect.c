@@ -20,8 +20,6 @@
 #include "symmap.h"
 
 #define MAX_STR_SIZE 240       /* graphql-core's max_str_size */
-#define MAX_LIST_SIZE 10       /* graphql-core's max_list_size */
-#define MAX_RECURSIVE_DEPTH 2  /* graphql-core's max_recursive_depth */
 
 /*=== MARK: repr of a str ===================================================*/
 
@@ -111,7 +109,7 @@ static void put_truncated(gql_strbuf *b, const char *s, size_t n) {
 }
 
 /* trunc_str(repr(text)). */
-static void put_string(gql_strbuf *b, const char *s, size_t n) {
+void gql_inspect_str(gql_strbuf *b, const char *s, size_t n) {
     gql_strbuf repr = GQL_STRBUF_INIT;
     gql_py_repr_string(&repr, s, n);
     if (repr.nomem) {
@@ -154,7 +152,7 @@ double gql_py_float(const gql_text *t, bool *nomem) {
     return d;
 }
 
-static void put_float(gql_strbuf *b, double d) {
+void gql_inspect_float(gql_strbuf *b, double d) {
     char out[GQL_DOUBLE_REPR_MAX];
     if (isnan(d))
         gql_strbuf_puts(b, "nan");
@@ -166,16 +164,16 @@ static void put_float(gql_strbuf *b, double d) {
 
 /* repr(int(text)), cut; Python refuses more than 4300 digits and
  * value_from_ast_untyped then gives NaN. */
-static void put_int(gql_strbuf *b, const gql_text *t) {
-    bool negative = t->len && t->ptr[0] == '-';
-    if (t->len - negative > GQL_PY_INT_MAX_STR_DIGITS) {
+void gql_inspect_int_text(gql_strbuf *b, const char *s, size_t n) {
+    bool negative = n && s[0] == '-';
+    if (n - negative > GQL_PY_INT_MAX_STR_DIGITS) {
         gql_strbuf_puts(b, "nan");
         return;
     }
-    if (t->len == 2 && negative && t->ptr[1] == '0')
+    if (n == 2 && negative && s[1] == '0')
         gql_strbuf_puts(b, "0");
     else
-        put_truncated(b, t->ptr, t->len);
+        put_truncated(b, s, n);
 }
 
 /* A dict's items: each key once, where it first appears, with the value it
@@ -218,13 +216,12 @@ static void inspect_items(gql_strbuf *b, const gql_node *const *values, const di
                           size_t count, unsigned depth) {
     for (size_t i = 0; i < count; i++) {
         if (i) gql_strbuf_puts(b, ", ");
-        if (count > MAX_LIST_SIZE && i == MAX_LIST_SIZE / 2) {
+        if (gql_inspect_cut(count, &i)) {
             gql_strbuf_puts(b, "...");
-            i = count - (MAX_LIST_SIZE / 2 - 1) - 1;
             continue;
         }
         if (items) {
-            put_string(b, items[i].key->str, items[i].key->len);
+            gql_inspect_str(b, items[i].key->str, items[i].key->len);
             gql_strbuf_puts(b, ": ");
             inspect(b, items[i].value, depth + 1);
         } else {
@@ -243,26 +240,26 @@ static void inspect(gql_strbuf *b, const gql_node *v, unsigned depth) {
         gql_strbuf_puts(b, (v->flags & GQL_FLAG_TRUE) ? "True" : "False");
         return;
     case GQL_INT_VALUE:
-        put_int(b, text);
+        gql_inspect_int_text(b, text->ptr, text->len);
         return;
     case GQL_FLOAT_VALUE: {
         double d = gql_py_float(text, &b->nomem);
-        if (!b->nomem) put_float(b, d);
+        if (!b->nomem) gql_inspect_float(b, d);
         return;
     }
     case GQL_STRING_VALUE: {
         const gql_text *s = &((const gql_string_value *)v)->value;
-        put_string(b, s->ptr, s->len);
+        gql_inspect_str(b, s->ptr, s->len);
         return;
     }
     case GQL_ENUM_VALUE:
-        put_string(b, text->ptr, text->len);
+        gql_inspect_str(b, text->ptr, text->len);
         return;
     case GQL_LIST_VALUE: {
         const gql_list *values = &((const gql_list_value *)v)->values;
         if (values->count == 0) {
             gql_strbuf_puts(b, "[]");
-        } else if (depth >= MAX_RECURSIVE_DEPTH) {
+        } else if (depth >= GQL_INSPECT_MAX_DEPTH) {
             gql_strbuf_puts(b, "[...]");
         } else {
             gql_strbuf_puts(b, "[");
@@ -278,7 +275,7 @@ static void inspect(gql_strbuf *b, const gql_node *v, unsigned depth) {
             gql_strbuf_puts(b, "{}");
             return;
         }
-        if (depth >= MAX_RECURSIVE_DEPTH) {
+        if (depth >= GQL_INSPECT_MAX_DEPTH) {
             gql_strbuf_puts(b, "{...}");
             return;
         }

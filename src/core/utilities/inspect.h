@@ -35,6 +35,32 @@ double gql_py_float(const gql_text *text, bool *nomem);
 /* Append Python's repr() of the UTF-8 string s[0, n) to b, uncut. */
 void gql_py_repr_string(gql_strbuf *b, const char *s, size_t n);
 
+/*
+ * The pieces of graphql-core's inspect() for hosts that inspect values of
+ * their own (the JSON host), so that every inspect cuts the same way:
+ */
+#define GQL_INSPECT_MAX_DEPTH 2  /* max_recursive_depth: "[...]", "{...}" below */
+#define GQL_INSPECT_MAX_LIST 10  /* max_list_size: trunc_list */
+
+/* trunc_str(repr(s)) of the UTF-8 string s[0, n). */
+void gql_inspect_str(gql_strbuf *b, const char *s, size_t n);
+
+/* trunc_str(repr(int(text))) of an integer's decimal text (an optional
+ * minus, then digits); "nan" past Python's digit limit. */
+void gql_inspect_int_text(gql_strbuf *b, const char *s, size_t n);
+
+/* repr(float): "1.0", "1e+16", "nan", "inf", "-inf". */
+void gql_inspect_float(gql_strbuf *b, double d);
+
+/* trunc_list over count items: at index i of a loop over them (after the
+ * ", " separator), true means "..." goes there instead of item i, and *i
+ * was moved so that the loop's i++ lands on the last four items. */
+static inline bool gql_inspect_cut(size_t count, size_t *i) {
+    if (count <= GQL_INSPECT_MAX_LIST || *i != GQL_INSPECT_MAX_LIST / 2) return false;
+    *i = count - (GQL_INSPECT_MAX_LIST / 2 - 1) - 1;
+    return true;
+}
+
 /* Append graphql-core's inspect(value_from_ast_untyped(value)) of a const
  * value (a variable shows as Undefined: there are no values to read it
  * from). Out of memory leaves b in its nomem state. */
