@@ -903,6 +903,8 @@ typedef enum gql_value_kind {
     GQL_VALUE_LIST,     /* input: a list; output: any iterable but a string or mapping */
     GQL_VALUE_OBJECT,   /* input: a mapping; output: anything else (an object) */
     GQL_VALUE_PENDING,  /* output: not ready yet (an awaitable, a DataLoader promise) */
+    GQL_VALUE_ERROR,    /* output: an error returned as a value (graphql-core raises a
+                           resolved Exception): a field error with it as the cause */
     GQL_VALUE_OTHER     /* input: anything else (graphql-core would inspect() it) */
 } gql_value_kind;
 

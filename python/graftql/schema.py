@@ -742,8 +742,8 @@ class Schema:
             return ExecutionResult(None, errors)
         if variables is not None and not isinstance(variables, Mapping):
             raise TypeError(
-                f"execute() argument 'variables' must be a mapping or None, got "
-                f"{_describe(variables)}"
+                "Variable values must be provided as a dictionary with variable names as "
+                "keys. Perhaps look to see if an unparsed JSON string was provided."
             )
         if operation_name is not None and not isinstance(operation_name, str):
             raise TypeError(

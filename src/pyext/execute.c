@@ -445,9 +445,13 @@ static gql_value_kind host_kind(void *ctx, gql_value value, gql_expect expected)
     graftql_exec *ex = ctx;
     PyObject *v = value;
     if (v == Py_None) return GQL_VALUE_NULL;
+    if (PyExceptionInstance_Check(v) &&
+        PyObject_IsInstance(v, PyExc_Exception) > 0)
+        return GQL_VALUE_ERROR;
     if (expected == GQL_EXPECT_LIST) {
         if (PyList_CheckExact(v) || PyTuple_CheckExact(v)) return GQL_VALUE_LIST;
-        if (PyUnicode_Check(v) || PyBytes_Check(v) || PyByteArray_Check(v))
+        if (PyUnicode_Check(v) || PyBytes_Check(v) || PyByteArray_Check(v) ||
+            PyMemoryView_Check(v))
             return GQL_VALUE_OBJECT;
         if (is_pending(ex, v)) return GQL_VALUE_PENDING;
         if (PyDict_Check(v)) return GQL_VALUE_OBJECT;
@@ -771,13 +775,25 @@ static int typename_of(graftql_exec *ex, PyObject *value, const char **name, siz
         t = PyObject_CallMethodObjArgs(value, ex->st->exec.str_get, ex->st->exec.str_typename,
                                        NULL);
     } else {
-        PyObject *attr = PyUnicode_FromFormat("_%s__typename", _PyType_Name(Py_TYPE(value)));
-        t = attr ? PyObject_GetAttr(value, attr) : NULL;
-        Py_XDECREF(attr);
-        if (!t && PyErr_ExceptionMatches(PyExc_AttributeError)) {
-            PyErr_Clear();
-            t = Py_NewRef(Py_None);
+        /* A "private" __typename attribute, mangled by the class (or a base
+         * class) that defined it. */
+        PyObject *mro = Py_TYPE(value)->tp_mro;
+        t = NULL;
+        for (Py_ssize_t i = 0; mro && i < PyTuple_GET_SIZE(mro); i++) {
+            PyTypeObject *cls = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+            PyObject *attr = PyUnicode_FromFormat("_%s__typename", _PyType_Name(cls));
+            t = attr ? PyObject_GetAttr(value, attr) : NULL;
+            Py_XDECREF(attr);
+            if (t) {
+                if (PyUnicode_Check(t)) break;
+                Py_CLEAR(t);
+            } else if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+            } else {
+                return -1;
+            }
         }
+        if (!t) t = Py_NewRef(Py_None);
     }
     if (!t) return -1;
     if (!PyUnicode_Check(t)) {
@@ -992,7 +1008,23 @@ static gql_resolved host_parse_value(void *ctx, const gql_schema_type *type, gql
     graftql_exec *ex = ctx;
     graftql_type_binding *b = graftql_schema_binding(ex->core, type);
     if (!b || !b->parse_value) return (gql_resolved){Py_NewRef(value), false};
-    return resolved_call(ex, PyObject_CallOneArg(b->parse_value, value));
+    gql_resolved r = resolved_call(ex, PyObject_CallOneArg(b->parse_value, value));
+    if (r.error && r.value &&
+        PyObject_IsInstance(r.value, ex->st->graphql_error_class) == 0) {
+        /* graphql-core's coerce_input_value: "Expected type 'T'. <error>". */
+        PyObject *exc = r.value;
+        PyObject *error = make_graphql_error(
+            ex, PyUnicode_FromFormat("Expected type '%s'. %S", gql_schema_type_name(type), exc));
+        if (error) {
+            PyObject_SetAttrString(error, "original_error", exc);
+            PyErr_Clear();
+            Py_DECREF(exc);
+            r.value = error;
+        } else {
+            PyErr_Clear();
+        }
+    }
+    return r;
 }
 
 static gql_value_kind host_input_kind(void *ctx, gql_value value) {

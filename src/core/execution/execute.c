@@ -212,6 +212,13 @@ static void park(gql_execution *exec, const gql_plan_field *pf, const gql_type_r
         (gql_parked){value, pf, type, container, pos, NULL, 0};
 }
 
+/* The object whose field container's slot belongs to (info.path of a
+ * value inside lists is its field's path). */
+static const gql_rnode *field_owner(const gql_rnode *container) {
+    while (container->kind == GQL_RNODE_LIST) container = container->parent;
+    return container;
+}
+
 /* An object value of runtime type: its response node, queued for the next level. */
 static void complete_object(gql_execution *exec, gql_plan_field *pf,
                             const gql_schema_type *runtime, gql_value value,
@@ -219,7 +226,8 @@ static void complete_object(gql_execution *exec, gql_plan_field *pf,
     const gql_host *host = exec->host;
     if (host->is_type_of) {
         gql_value error = NULL;
-        int r = host->is_type_of(exec->ctx, exec, &pf->info, container, runtime, value, &error);
+        int r = host->is_type_of(exec->ctx, exec, &pf->info, field_owner(container), runtime,
+                                 value, &error);
         if (r < 0) {
             host->release(exec->ctx, value);
             if (!error) {
@@ -280,8 +288,8 @@ static void complete_abstract(gql_execution *exec, gql_plan_field *pf,
     const char *parent = pf->info.parent_type->name->str;
     const char *field = pf->info.name->str;
     const char *aname = abstract->name->str;
-    int r = exec->host->resolve_type(exec->ctx, exec, &pf->info, container, abstract, value,
-                                     &name, &name_len, &error);
+    int r = exec->host->resolve_type(exec->ctx, exec, &pf->info, field_owner(container),
+                                     abstract, value, &name, &name_len, &error);
     if (r != 1) exec->host->release(exec->ctx, value);
     if (r < 0) {
         if (!error) {
@@ -342,6 +350,10 @@ static void complete(gql_execution *exec, gql_plan_field *pf, const gql_type_ref
     gql_value_kind kind = host->kind(exec->ctx, value, expect);
     if (kind == GQL_VALUE_PENDING) {
         park(exec, pf, type, value, container, pos);
+        return;
+    }
+    if (kind == GQL_VALUE_ERROR) {
+        field_error(exec, pf, container, pos, nonnull, NULL, NULL, 0, value);
         return;
     }
     const char *parent = pf->info.parent_type->name->str;
@@ -621,7 +633,9 @@ gql_exec_status gql_execution_run(gql_execution *exec) {
             exec->level_no++;
             continue;
         }
-        if (exec->serial_next < exec->root_set->count) {
+        /* graphql-core's execute_fields_serially: a root field whose error
+         * nulls the data ends the mutation. */
+        if (exec->serial_next < exec->root_set->count && !exec->data_null) {
             if (!queue_root(exec)) gql_exec_nomem(exec);
             continue;
         }
