@@ -25,6 +25,8 @@
 #include <string.h>
 
 #include "graftql.h"
+#include "json/host.h"
+#include "json/reader.h"
 
 enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -388,6 +390,123 @@ done:
     return status;
 }
 
+/*=== MARK: Execution =======================================================*/
+
+/* Read a JSON input file (the data or the variables); NULL after a message. */
+static gql_json_doc *load_json(const invocation *inv, const char *path, input *in) {
+    if (!read_input(inv, path, in)) return NULL;
+    gql_error err = {0};
+    gql_json_doc *doc = gql_json_parse(in->data, in->length, 0, &err);
+    if (!doc) {
+        fprintf(stderr, "%s: %s: %s\n", inv->prog, in->name, err.message);
+        gql_error_clear(&err);
+    }
+    return doc;
+}
+
+/* execute SCHEMA QUERY DATA [VARIABLES]: run QUERY over the JSON document
+ * DATA (the root value; default resolvers, abstract types by "__typename")
+ * with the JSON object VARIABLES, and print the response as graphql-core's
+ * ExecutionResult.formatted through json.dumps (no "data" after a request
+ * error). Exit 1 when the response has errors. */
+static int cmd_execute(const invocation *inv) {
+    if (inv->nargs > 4) {
+        fprintf(stderr, "%s: execute takes SCHEMA QUERY DATA [VARIABLES]\n", inv->prog);
+        return EXIT_USAGE;
+    }
+    invocation schema_inv = *inv;
+    schema_inv.nargs = 1;
+    schema_input si;
+    int status = load_schema(&schema_inv, &si);
+    input query = {0}, data_in = {0}, vars_in = {0};
+    gql_document *doc = NULL;
+    gql_json_doc *data = NULL, *vars = NULL;
+    gql_execution *exec = NULL;
+    gql_json_host_ctx ctx;
+    gql_json_host_init(&ctx);
+    gql_error_list errors;
+    gql_error_list_init(&errors);
+    if (status) goto done;
+    status = EXIT_USAGE;
+    if (!read_input(inv, inv->args[1], &query)) goto done;
+    gql_error err = {0};
+    doc = gql_parse(query.data, query.length, &inv->options, &err);
+    if (!doc) {
+        if (err.code != GQL_ERR_NOMEM) {
+            size_t offset = err.offset;
+            fputs("{\"errors\":[", stdout);
+            put_json_error(&query, err.message, err.message_len, &offset, 1);
+            puts("]}");
+            status = EXIT_INVALID;
+        } else {
+            fprintf(stderr, "%s: out of memory\n", inv->prog);
+        }
+        gql_error_clear(&err);
+        goto done;
+    }
+    gql_status valid = gql_validate(si.schema, doc, NULL, &errors);
+    if (valid == GQL_ERR_NOMEM || valid == GQL_ERR_ARG) {
+        fprintf(stderr, "%s: cannot validate\n", inv->prog);
+        goto done;
+    }
+    if (errors.count) {
+        fputs("{\"errors\":[", stdout);
+        for (size_t i = 0; i < errors.count; i++) {
+            const gql_diagnostic *d = &errors.items[i];
+            size_t offsets[16];
+            uint32_t n = d->location_count < 16 ? d->location_count : 16;
+            for (uint32_t j = 0; j < n; j++) offsets[j] = d->locations[j].offset;
+            if (i) putchar(',');
+            put_json_error(&query, d->message, d->message_len, offsets, n);
+        }
+        puts("]}");
+        status = EXIT_INVALID;
+        goto done;
+    }
+    if (!(data = load_json(inv, inv->args[2], &data_in))) goto done;
+    if (inv->nargs == 4 && !(vars = load_json(inv, inv->args[3], &vars_in))) goto done;
+    gql_execute_options options;
+    gql_execute_options_init(&options);
+    options.root_value = gql_json_value(gql_json_doc_root(data));
+    if (vars) options.variables = gql_json_value(gql_json_doc_root(vars));
+    exec = gql_execution_new(si.schema, doc, &gql_json_host, &ctx, &options);
+    gql_exec_status st = exec ? gql_execution_run(exec) : GQL_EXEC_NOMEM;
+    if (st != GQL_EXEC_DONE) {
+        /* The JSON host has nothing pending and never aborts. */
+        fprintf(stderr, "%s: %s\n", inv->prog,
+                st == GQL_EXEC_NOMEM ? "out of memory" : "the execution did not finish");
+        goto done;
+    }
+    size_t len;
+    gql_value leaf_error = NULL;
+    char *json = gql_execution_json(exec, &len, &leaf_error);
+    if (!json) {
+        fprintf(stderr, "%s: %s\n", inv->prog,
+                leaf_error ? "a value cannot be written as JSON" : "out of memory");
+        goto done;
+    }
+    fwrite(json, 1, len, stdout);
+    putchar('\n');
+    gql_free(json);
+    status = gql_execution_error_count(exec) ? EXIT_INVALID : 0;
+done:
+    if (fflush(stdout) != 0 && status != EXIT_USAGE) {
+        fprintf(stderr, "%s: cannot write the output: %s\n", inv->prog, strerror(errno));
+        status = EXIT_USAGE;
+    }
+    gql_execution_free(exec);
+    gql_json_host_release(&ctx);
+    gql_json_doc_free(data);
+    gql_json_doc_free(vars);
+    gql_error_list_clear(&errors);
+    gql_document_free(doc);
+    free(query.data);
+    free(data_in.data);
+    free(vars_in.data);
+    schema_input_free(&si);
+    return status;
+}
+
 static const command commands[] = {
     {"parse", "FILE", "parse FILE and print it back normalized (as print_ast)", 1, false,
      cmd_parse},
@@ -400,6 +519,9 @@ static const command commands[] = {
      cmd_print_schema},
     {"validate", "SCHEMA QUERY", "print QUERY's validation errors as JSON; exit 1 if any", 2,
      false, cmd_validate},
+    {"execute", "SCHEMA QUERY DATA [VARIABLES]",
+     "run QUERY over the JSON DATA; print the response as JSON; exit 1 on errors", 3, true,
+     cmd_execute},
 };
 
 /* "parse, check, ...": the command names, for messages. */
