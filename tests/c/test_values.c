@@ -249,6 +249,50 @@ static void test_out_of_memory(void) {
     printf("%zu cases checked out of memory\n", checked);
 }
 
+/*=== MARK: The JSON host's serialize =======================================*/
+
+static void test_serialize(void) {
+    const gql_schema *schema = schema_at(0);
+    if (!schema) return;
+    size_t n = sizeof serialize_cases / sizeof serialize_cases[0];
+    for (size_t i = 0; i < n; i++) {
+        const serialize_case *c = &serialize_cases[i];
+        gql_error err = {0};
+        gql_json_doc *doc = gql_json_parse(c->value, strlen(c->value), 0, &err);
+        const gql_schema_type *type = gql_schema_get_type(schema, c->type, strlen(c->type));
+        if (!doc || !type) {
+            gql_test_fail(__FILE__, __LINE__, "%s %s: no value or type", c->type, c->value);
+            gql_error_clear(&err);
+            continue;
+        }
+        gql_json_host_ctx ctx;
+        gql_json_host_init(&ctx);
+        gql_leaf_out out =
+            gql_json_host.serialize(&ctx, type, gql_json_value(gql_json_doc_root(doc)));
+        gql_strbuf got = GQL_STRBUF_INIT;
+        if (!out.value) {
+            gql_strbuf_puts(&got, "(out of memory)");
+        } else if (out.error) {
+            gql_strbuf_puts(&got, "error ");
+            gql_json_host.error_message(&ctx, out.value, &got);
+        } else {
+            gql_json_writer w = GQL_JSON_WRITER_INIT;
+            gql_value error = NULL;
+            CHECK(gql_json_host.write_leaf(&ctx, out.value, &w, &error));
+            char *text = gql_json_writer_finish(&w, NULL);
+            gql_strbuf_puts(&got, text ? text : "(out of memory)");
+            gql_free(text);
+        }
+        if (strcmp(gql_strbuf_cstr(&got), c->expected) != 0)
+            gql_test_fail(__FILE__, __LINE__, "serialize %s %s:\n  got:      %s\n  expected: %s",
+                          c->type, c->value, gql_strbuf_cstr(&got), c->expected);
+        gql_strbuf_free(&got);
+        gql_json_host_release(&ctx);
+        gql_json_doc_free(doc);
+    }
+    printf("%zu serialize cases\n", n);
+}
+
 /*=== MARK: value_from_ast ==================================================*/
 
 /* gql_value_from_ast directly: Undefined, and a variable's value. */
@@ -294,6 +338,7 @@ static void test_value_from_ast(void) {
 int main(void) {
     RUN(test_cases);
     RUN(test_value_from_ast);
+    RUN(test_serialize);
     RUN(test_out_of_memory);
     for (size_t i = 0; i < NSCHEMAS; i++) gql_schema_free(schemas[i]);
     return gql_test_summary();

@@ -15,6 +15,23 @@
  * booleans, lists, objects (dicts), enum values (host->enum_value), custom
  * scalars (host->parse_literal / parse_value). Everything built is owned by
  * the caller (release with host->release) unless stated otherwise.
+ *
+ * What this expects of the host, beyond graftql.h's comments:
+ *   - list_set and object_set take the item whether they succeed or not;
+ *   - input_kind, input_field and input_key also work on values the host
+ *     built (coerced objects are read back: a @oneOf field's null, @skip's
+ *     "if");
+ *   - input_float of an INT that does not fit in int64 is the nearest
+ *     double, or an infinity past the range (Float's float(int) overflow);
+ *   - a custom scalar's parse_value error message is used as graphql-core's
+ *     GraphQLError message: a host wraps another exception e as graphql-core
+ *     does ("Expected type 'X'. " + str(e)), and reports a parse_value that
+ *     returned Undefined as "Expected type 'X'.";
+ *   - parse_literal gets the coerced variables object, or NULL when there
+ *     are none (graphql-core calls parse_literal(node) without them then).
+ * Out of memory: a make_* (or parse_*) returning NULL.
+ *
+ * Not supported: graphql-core's hide_suggestions for these messages.
  */
 #ifndef GQL_EXECUTION_VALUES_H
 #define GQL_EXECUTION_VALUES_H
@@ -61,10 +78,16 @@ typedef struct gql_coerced_variables {
  *   Variable '$x' got invalid value 'abc'; Int cannot represent non-integer value: 'abc'
  *   Variable '$x' got invalid value {...} at 'x.a'; Field 'b' is not defined by type 'In'. Did you mean 'c'?
  *
- * inputs is a host input object or NULL (no variables given). At most
- * max_errors errors are reported (graphql-core's 50 by default), after which
- * graphql-core's "Too many errors processing variables, error limit reached.
- * Execution aborted." ends the list. Returns true when every variable
+ * inputs is a host input object or NULL (no variables given); anything
+ * else is execute's TypeError, reported as "Variable values must be
+ * provided as a dictionary with variable names as keys. Perhaps look to
+ * see if an unparsed JSON string was provided.". At most max_errors errors
+ * are reported (graphql-core's 50 by default), after which graphql-core's
+ * "Too many errors processing variables, error limit reached. Execution
+ * aborted." ends the list (no location). A variable's value nested more
+ * than 200 levels along its type (input_is_nested_too_deeply) ends the list
+ * with "Variable values are nested too deeply." (no location), before that
+ * variable is coerced. Returns true when every variable
  * coerced (out filled, to release with gql_coerced_variables_release);
  * false with the errors appended (out released already), or on out of
  * memory (errors->status GQL_ERR_NOMEM).
@@ -92,6 +115,10 @@ gql_value gql_variable_value(const gql_coerced_variables *vars, const gql_sym *n
  *   Argument 'x' of non-null type 'Int!' must not be null.        (at the argument value)
  *   Argument 'x' of required type 'Int!' was provided the variable '$v' which was not provided a runtime value.
  *   Argument 'x' has invalid value 1.5.                           (at the argument value)
+ *   Invalid value ... : ...   an input-object default coerced again (get_argument_values
+ *                             does, for out names) that fails (at the field/directive node;
+ *                             graphql-core leaves this one unlocated, so execute_field puts
+ *                             it at every field node)
  *
  * owner is the field or directive node (for "was not provided"). NULL with
  * message untouched and *at NULL means out of memory.

@@ -317,6 +317,32 @@ for q, v in SKIP_CASES:
     case(f"directive {q} {v}", q, v)
 
 
+# The JSON host's serialize: (type, JSON text of the value).
+SERIALIZE_VALUES = [
+    "1", "-1", "2147483648", "-2147483649", "1.0", "1.5", "-0.0", "1e20", "1e400", "-1e400",
+    "true", "false", "\"12\"", "\" 12 \"", "\"1_000\"", "\"1__0\"", "\"+7\"",
+    "\"-0\"", "\"\"", "\"1.5\"", "\" 2.5e1 \"", "\"1e400\"", "\"nan\"", "\"abc\"",
+    "\"99999999999\"", "[1]", "[]", "{\"a\": 1}", "\"RED\"", "\"red\"",
+    "12345678901234567890", "1" + "0" * 400, "0", "0.0", "\"\\u00e9\"", "3.0e9",
+]
+SERIALIZE_TYPES = ["Int", "Float", "String", "Boolean", "ID", "Color", "Custom"]
+
+
+def serialize_cases(schema):
+    out = []
+    for type_name in SERIALIZE_TYPES:
+        type_ = schema.type_map[type_name]
+        for text in SERIALIZE_VALUES:
+            try:
+                expected = dumps(type_.serialize(json.loads(text)))
+            except GraphQLError as e:
+                expected = "error " + e.message
+            except Exception as e:  # noqa: BLE001 - what graphql-core reports: str(e)
+                expected = "error " + str(e)
+            out.append((type_name, text, expected))
+    return out
+
+
 def dumps(value):
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
@@ -389,6 +415,17 @@ def main():
         var_text = "NULL" if variables is None else c_string(variables)
         print(f"    {{{c_string(name[:200])}, {schema}, {c_string(query)}, {var_text}, "
               f"{max_errors},\n     {c_string(expected)}}},")
+    print("};")
+    print()
+    print("typedef struct serialize_case {")
+    print("    const char *type;      /* a type of values_schemas[0] */")
+    print("    const char *value;     /* JSON */")
+    print("    const char *expected;  /* json.dumps of serialize's result, or \"error <message>\" */")
+    print("} serialize_case;")
+    print()
+    print("static const serialize_case serialize_cases[] = {")
+    for type_name, text, expected in serialize_cases(schemas[0]):
+        print(f"    {{{c_string(type_name)}, {c_string(text)}, {c_string(expected)}}},")
     print("};")
 
 
