@@ -163,6 +163,16 @@ def _run_workload(
     outputs.clear()
 
     names = list(runners)
+    if repeat == 0:  # --check: the outputs agree, nothing is timed
+        for name in names:
+            results[name].reason = (
+                "checked: the baseline"
+                if name == "graphql-core"
+                else "checked: the same output as graphql-core"
+            )
+        return WorkloadReport(
+            workload.name, workload.description, workload.inputs(), 0, list(results.values())
+        )
     for name in names:
         results[name].loops = _calibrate(runners[name], target)
         runners[name](results[name].loops)  # warm-up round
@@ -220,9 +230,10 @@ def _fmt_ratio(ratio: float) -> str:
 
 
 def format_report(report: WorkloadReport) -> str:
+    rounds = f"{report.rounds} rounds" if report.rounds else "checked, not timed"
     lines = [
         f"{report.name}: {report.description}",
-        f"input: {report.inputs}; {report.rounds} rounds",
+        f"input: {report.inputs}; {rounds}",
         "",
     ]
     header = ("peer", "version", "median", "p10", "p90", "vs graphql-core")
@@ -230,6 +241,9 @@ def format_report(report: WorkloadReport) -> str:
     for r in report.results:
         if r.status != "ok":
             rows.append((r.peer, r.version, f"{r.status}: {r.reason}", "", "", ""))
+            continue
+        if r.median_s is None:  # checked, not timed
+            rows.append((r.peer, r.version, r.reason, "", "", ""))
             continue
         ratio = "-" if r.vs_baseline is None else f"{_fmt_ratio(r.vs_baseline)}x"
         if r.vs_baseline is not None and r.peer != "graphql-core":
@@ -281,6 +295,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="FILE",
         help="write the results as JSON to FILE, or to stdout instead of the table",
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="run each peer once and check its output against graphql-core's; no timing",
+    )
     parser.add_argument("--list", action="store_true", help="list the workloads and exit")
     args = parser.parse_args(argv)
 
@@ -293,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [n for n in names if n not in WORKLOADS]
     if unknown:
         parser.error(f"unknown workload {', '.join(unknown)}; choose from {', '.join(WORKLOADS)}")
-    repeat = args.repeat or (5 if args.quick else 15)
+    repeat = 0 if args.check else args.repeat or (5 if args.quick else 15)
     target = 0.05 if args.quick else 0.2
 
     info = machine()

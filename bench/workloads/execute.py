@@ -24,7 +24,7 @@
   time, through the whole pipeline, a Query.user resolver doing a dict
   lookup: graftql's plan cache makes a repeat cost only execution,
   graphql-core parses and validates it every time.
-- execute-dataloader (W4): users and their orders (33,001 fields), each
+- execute-dataloader (W4): users and their orders (34,001 fields), each
   user's orders loaded through a DataLoader created per request (1,000
   loads, one batch), async: graftql.DataLoader, graphql-core with
   aiodataloader's DataLoader, Strawberry's DataLoader, Ariadne with
