@@ -3,7 +3,7 @@
 //   node bench.mjs --serve          driven by python -m bench (bench/nodepeers.py):
 //                                   JSON lines on stdin and stdout, one operation
 //   node bench.mjs < inputs.json    standalone: times every engine and mode on the
-//                                   inputs (python -m bench.workloads.execute
+//                                   inputs (python -m bench.workloads.shop
 //                                   node-inputs writes them) and prints JSON
 //
 // An operation is set up from a spec: engine ("graphql-js" | "graphql-jit"),

@@ -38,13 +38,14 @@ Schema has execute (and execute_async, DataLoader) to call.
 
     python -m bench execute execute-json execute-only execute-async \
         execute-async-json execute-small execute-dataloader
-    python -m bench.workloads.execute node-inputs > inputs.json   # for node bench.mjs
+
+The node peers run alone too: `python -m bench.workloads.shop node-inputs >
+inputs.json`, then `node bench/node/bench.mjs < inputs.json`.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Mapping
 from functools import cache
 from types import ModuleType
@@ -54,7 +55,7 @@ from bench.peers import PeerUnavailable
 from bench.workloads import shop
 from bench.workloads.registry import Op, Setup, Timed, Workload, register, timed_async
 
-ASYNC_FIELDS = [["User", "orders"]]
+ASYNC_FIELDS = shop.ASYNC_FIELDS
 
 
 def _dumps(response: object) -> bytes:
@@ -558,26 +559,3 @@ register(
         check=_same_response,
     )
 )
-
-
-def node_inputs() -> dict[str, Any]:
-    """The W1 and W2 operations for `node bench/node/bench.mjs` run alone."""
-    common = {"sdl": shop.SDL, "query": shop.BIG_QUERY, "data": shop.root()}
-    return {
-        "rounds": 15,
-        "workloads": [
-            {"name": "execute", "mode": "execute", "output": "object", **common},
-            {"name": "execute-json", "mode": "execute", "output": "json", **common},
-            {"name": "execute-only", "mode": "prepared", "output": "object", **common},
-            {"name": "execute-async", "mode": "execute", "output": "object",
-             "asyncFields": ASYNC_FIELDS, **common},
-            {"name": "execute-async-json", "mode": "execute", "output": "json",
-             "asyncFields": ASYNC_FIELDS, **common},
-        ],
-    }  # fmt: skip
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] != ["node-inputs"]:
-        sys.exit("usage: python -m bench.workloads.execute node-inputs > inputs.json")
-    sys.stdout.write(json.dumps(node_inputs(), ensure_ascii=False) + "\n")

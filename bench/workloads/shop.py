@@ -8,12 +8,14 @@ UTF-8); Float values are odd multiples of 1/4 or 1/8, exact in binary and
 never integral, so Python's json.dumps and JavaScript's JSON.stringify write
 them identically.
 
-    python -m bench.workloads.shop sdl      # print the SDL
-    python -m bench.workloads.shop query    # print the big query
+    python -m bench.workloads.shop sdl          # print the SDL
+    python -m bench.workloads.shop query        # print the big query
+    python -m bench.workloads.shop node-inputs  # W1 and W2 for bench/node/bench.mjs alone
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from functools import cache
 from typing import Any
@@ -185,6 +187,30 @@ def describe() -> str:
     )
 
 
+# W2: the fields whose resolver is async (returning the parent's value).
+ASYNC_FIELDS = [["User", "orders"]]
+
+
+def node_inputs() -> dict[str, Any]:
+    """The W1 and W2 operations, for `node bench/node/bench.mjs < inputs.json` run alone."""
+    common = {"sdl": SDL, "query": BIG_QUERY, "data": root()}
+    return {
+        "rounds": 15,
+        "workloads": [
+            {"name": "execute", "mode": "execute", "output": "object", **common},
+            {"name": "execute-json", "mode": "execute", "output": "json", **common},
+            {"name": "execute-only", "mode": "prepared", "output": "object", **common},
+            {"name": "execute-async", "mode": "execute", "output": "object",
+             "asyncFields": ASYNC_FIELDS, **common},
+            {"name": "execute-async-json", "mode": "execute", "output": "json",
+             "asyncFields": ASYNC_FIELDS, **common},
+        ],
+    }  # fmt: skip
+
+
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "sdl"
-    sys.stdout.write({"sdl": SDL, "query": BIG_QUERY}[what])
+    if what == "node-inputs":
+        sys.stdout.write(json.dumps(node_inputs(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write({"sdl": SDL, "query": BIG_QUERY}[what])
