@@ -3,8 +3,8 @@
 #   make demo    set up .venv if needed, parse a sample document and show an error
 #   make test    set up .venv with the test tools, run the C tests, lint, pytest
 #
-# Helpers: c-test, lint, py-test, asan (asan-c, asan-py), fuzz, bench (WORKLOAD=...), clean,
-# distclean. Everything is built out of tree under build/; the Python package
+# Helpers: c-test, lint, py-test, asan (asan-c, asan-py), fuzz, bench (WORKLOAD=...),
+# bench-node, clean, distclean. Everything is built out of tree under build/; the Python package
 # is an editable meson-python install in .venv that rebuilds itself on import,
 # so re-running `make test` after a change rebuilds only what changed.
 # Needs only python3 (3.10+, with venv), a C compiler, make and ninja.
@@ -29,6 +29,7 @@ BUILD_DEPS := 'meson-python>=0.16' 'meson>=1.1' ninja
 STAMP_BASE := $(VENV)/.graftql-build-deps
 STAMP_PKG := $(VENV)/.graftql-package
 STAMP_TEST := $(VENV)/.graftql-test-extras
+STAMP_BENCH := $(VENV)/.graftql-bench-extras
 
 # Sanitizer builds: gcc's ASan and UBSan, every UBSan finding fatal.
 SAN_SETUP := -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized \
@@ -40,12 +41,12 @@ PY_SAN_CONFIG := -Cbuild-dir=build/ci-asan-py \
   -Csetup-args=-Dbuildtype=debugoptimized \
   "-Csetup-args=-Dc_args=-fno-sanitize-recover=all -fno-omit-frame-pointer"
 
-.PHONY: help demo test c-test lint py-test asan asan-c asan-py fuzz bench clean distclean
+.PHONY: help demo test c-test lint py-test asan asan-c asan-py fuzz bench bench-node clean distclean
 
 help:
 	@echo "make demo    parse a sample document and show a syntax error (sets up .venv)"
 	@echo "make test    C tests, ruff, mypy and pytest (sets up .venv with the test tools)"
-	@echo "helpers:     c-test lint py-test asan asan-c asan-py fuzz bench clean distclean"
+	@echo "helpers:     c-test lint py-test asan asan-c asan-py fuzz bench bench-node clean distclean"
 
 #=== The virtual environment =================================================
 
@@ -73,6 +74,12 @@ $(STAMP_PKG): $(STAMP_BASE) pyproject.toml
 $(STAMP_TEST): $(STAMP_BASE) pyproject.toml
 	$(PIP) install -q --no-build-isolation -Cbuild-dir=build/py -e '.[test]'
 	@touch $(STAMP_PKG) $@
+
+# The test tools and the benchmark peers (strawberry-graphql, ariadne,
+# aiodataloader). Installing it also satisfies the test tools.
+$(STAMP_BENCH): $(STAMP_BASE) pyproject.toml
+	$(PIP) install -q --no-build-isolation -Cbuild-dir=build/py -e '.[test,bench]'
+	@touch $(STAMP_PKG) $(STAMP_TEST) $@
 
 #=== make demo ===============================================================
 
@@ -167,8 +174,18 @@ fuzz: build/ci-fuzz/build.ninja | $(STAMP_BASE)
 
 #=== Others ==================================================================
 
-bench: $(STAMP_TEST)
+bench: $(STAMP_BENCH) bench-node
 	$(VPY) -m bench $(or $(WORKLOAD),all)
+
+# The node peers (graphql-js, graphql-jit) from bench/node/package-lock.json.
+# Optional: without node or npm, or offline, the harness reports them skipped.
+bench-node: bench/node/node_modules/.package-lock.json
+
+bench/node/node_modules/.package-lock.json: bench/node/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  (cd bench/node && npm ci --no-audit --no-fund --loglevel=error) || \
+	    echo "npm ci failed: the node peers (graphql-js, graphql-jit) will be skipped"; \
+	else echo "npm not found: the node peers (graphql-js, graphql-jit) will be skipped"; fi
 
 # Removing build/py breaks the editable install: drop its stamps too.
 clean:
@@ -176,4 +193,4 @@ clean:
 	rm -f $(STAMP_PKG) $(STAMP_TEST)
 
 distclean: clean
-	rm -rf $(VENV) $(ASAN_VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(ASAN_VENV) .mypy_cache .ruff_cache .pytest_cache bench/node/node_modules

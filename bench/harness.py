@@ -5,7 +5,8 @@ Method, for each workload:
 1. Load every peer (graphql-core, the baseline, must load; others that do
    not are reported as skipped), build each peer's operation, run it once
    and check the peers' results agree (a peer whose output differs is
-   reported as an error, not timed).
+   reported as an error, not timed; when graphql-core itself fails, no
+   other peer is timed either).
 2. Calibrate: per peer, the number of loops that makes one round last about
    0.2 s (0.05 s with --quick), so fast and slow peers get equally precise
    rounds; one warm-up round each.
@@ -29,14 +30,15 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from types import ModuleType
 from typing import Any
 
 from bench.peers import PEERS, Peer, PeerUnavailable
 from bench.workloads import WORKLOADS, Workload
+from bench.workloads.registry import Timed
 
 # Seconds of work for `loops` operations. In-process peers get one from
-# in_process(); a peer that runs elsewhere (node) will supply its own.
+# in_process(); an async operation or a peer that runs elsewhere (node)
+# supplies its own, as a Timed (bench/workloads/registry.py).
 Runner = Callable[[int], float]
 
 
@@ -96,9 +98,24 @@ def _calibrate(runner: Runner, target: float) -> int:
 def run_workload(
     workload: Workload, peers: Sequence[Peer], repeat: int, target: float
 ) -> WorkloadReport:
+    closers: list[Callable[[], None]] = []
+    try:
+        return _run_workload(workload, peers, repeat, target, closers)
+    finally:
+        for close in closers:
+            close()
+
+
+def _run_workload(
+    workload: Workload,
+    peers: Sequence[Peer],
+    repeat: int,
+    target: float,
+    closers: list[Callable[[], None]],
+) -> WorkloadReport:
     results: dict[str, PeerResult] = {}
     runners: dict[str, Runner] = {}
-    outputs: dict[str, tuple[ModuleType, object]] = {}
+    outputs: dict[str, tuple[Any, object]] = {}
     for peer in peers:
         if peer.name not in workload.setups:
             continue
@@ -111,14 +128,27 @@ def run_workload(
             result.status, result.reason, result.version = "skipped", str(exc), "-"
             continue
         try:
-            op = workload.setups[peer.name](module)
-            outputs[peer.name] = (module, op())
+            made = workload.setups[peer.name](module)
+            timed = made if isinstance(made, Timed) else Timed(made, in_process(made))
+            closers.append(timed.close)
+            outputs[peer.name] = (module, timed.output())
+        except PeerUnavailable as exc:
+            result.status, result.reason = "skipped", str(exc)
+            continue
         except Exception as exc:
             result.status, result.reason = "error", f"{type(exc).__name__}: {exc}"
             continue
-        runners[peer.name] = in_process(op)
+        runners[peer.name] = timed.run
 
-    if workload.check is not None and len(outputs) > 1:
+    if workload.check is not None and "graphql-core" not in outputs:
+        # Nothing to check the others against: a figure of an unchecked
+        # answer is not reported.
+        for peer_name in list(runners):
+            if peer_name != "graphql-core":
+                results[peer_name].status = "error"
+                results[peer_name].reason = "not checked: graphql-core did not run"
+                del runners[peer_name]
+    elif workload.check is not None and len(outputs) > 1:
         for peer_name in list(outputs):
             if peer_name == "graphql-core":
                 continue
@@ -133,6 +163,16 @@ def run_workload(
     outputs.clear()
 
     names = list(runners)
+    if repeat == 0:  # --check: the outputs agree, nothing is timed
+        for name in names:
+            results[name].reason = (
+                "checked: the baseline"
+                if name == "graphql-core"
+                else "checked: the same output as graphql-core"
+            )
+        return WorkloadReport(
+            workload.name, workload.description, workload.inputs(), 0, list(results.values())
+        )
     for name in names:
         results[name].loops = _calibrate(runners[name], target)
         runners[name](results[name].loops)  # warm-up round
@@ -143,10 +183,10 @@ def run_workload(
             loops = results[name].loops
             results[name].times_s.append(runners[name](loops) / loops)
 
-    baseline = results["graphql-core"]
+    baseline = results.get("graphql-core")
     for name in names:
         results[name].summarize()
-    if baseline.median_s:
+    if baseline is not None and baseline.median_s:
         for name in names:
             median = results[name].median_s
             results[name].vs_baseline = baseline.median_s / median if median else None
@@ -190,9 +230,10 @@ def _fmt_ratio(ratio: float) -> str:
 
 
 def format_report(report: WorkloadReport) -> str:
+    rounds = f"{report.rounds} rounds" if report.rounds else "checked, not timed"
     lines = [
         f"{report.name}: {report.description}",
-        f"input: {report.inputs}; {report.rounds} rounds",
+        f"input: {report.inputs}; {rounds}",
         "",
     ]
     header = ("peer", "version", "median", "p10", "p90", "vs graphql-core")
@@ -200,6 +241,9 @@ def format_report(report: WorkloadReport) -> str:
     for r in report.results:
         if r.status != "ok":
             rows.append((r.peer, r.version, f"{r.status}: {r.reason}", "", "", ""))
+            continue
+        if r.median_s is None:  # checked, not timed
+            rows.append((r.peer, r.version, r.reason, "", "", ""))
             continue
         ratio = "-" if r.vs_baseline is None else f"{_fmt_ratio(r.vs_baseline)}x"
         if r.vs_baseline is not None and r.peer != "graphql-core":
@@ -251,18 +295,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="FILE",
         help="write the results as JSON to FILE, or to stdout instead of the table",
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="run each peer once and check its output against graphql-core's; no timing",
+    )
     parser.add_argument("--list", action="store_true", help="list the workloads and exit")
     args = parser.parse_args(argv)
 
     if args.list or not args.workloads:
+        width = max(len(name) for name in WORKLOADS)
         for w in WORKLOADS.values():
-            print(f"{w.name:<14} {w.description}")
+            print(f"{w.name:<{width}}  {w.description}")
         return 0 if args.list else 2
     names = list(WORKLOADS) if args.workloads == ["all"] else args.workloads
     unknown = [n for n in names if n not in WORKLOADS]
     if unknown:
         parser.error(f"unknown workload {', '.join(unknown)}; choose from {', '.join(WORKLOADS)}")
-    repeat = args.repeat or (5 if args.quick else 15)
+    repeat = 0 if args.check else args.repeat or (5 if args.quick else 15)
     target = 0.05 if args.quick else 0.2
 
     info = machine()

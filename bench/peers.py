@@ -4,16 +4,18 @@ A peer is a GraphQL implementation the harness can load, or report as
 skipped with the reason. graphql-core is the baseline: every ratio in a
 report is relative to it, and it must be installed.
 
-Peers run in this process and are timed as plain Python calls. Peers planned
-for later issues, and how they fit:
+Python peers run in this process and are timed as plain Python calls (or,
+for async operations, awaited in a loop on an event loop: registry.Timed).
 
 - Strawberry and Ariadne (in process): both run on graphql-core, so they add
-  nothing to the language workloads; they join the execute and http
-  workloads, where their schema layer and resolvers add their own cost.
-- graphql-js and graphql-jit (through node): timed inside node, in a child
-  process the harness starts once per workload. They will supply a Runner
-  (`runner(loops) -> seconds`, see harness.py) instead of a Python callable,
-  so the harness alternates them across rounds like the in-process peers.
+  nothing to the language workloads; they join the execute workloads (and
+  later http), where their schema layer and resolvers add their own cost.
+  They are the `bench` extra (pip install -e '.[bench]', as make bench does).
+- graphql-js and graphql-jit (through node, bench/nodepeers.py): timed
+  inside node, in a child process the harness starts once per workload and
+  peer. They supply a Timed (`run(loops) -> seconds`) instead of a Python
+  callable, so the harness alternates them across rounds like the in-process
+  peers.
 """
 
 from __future__ import annotations
@@ -52,6 +54,15 @@ class Peer:
 
 GRAPHQL_CORE = Peer("graphql-core", "graphql", "graphql-core", baseline=True)
 GRAFTQL = Peer("graftql", "graftql", "graftql")
+STRAWBERRY = Peer("strawberry", "strawberry", "strawberry-graphql")
+ARIADNE = Peer("ariadne", "ariadne", "ariadne")
 
-# In report order, the baseline first.
-PEERS: tuple[Peer, ...] = (GRAPHQL_CORE, GRAFTQL)
+
+def _all_peers() -> tuple[Peer, ...]:
+    from bench.nodepeers import GRAPHQL_JIT, GRAPHQL_JS
+
+    # In report order, the baseline first.
+    return (GRAPHQL_CORE, GRAFTQL, STRAWBERRY, ARIADNE, GRAPHQL_JS, GRAPHQL_JIT)
+
+
+PEERS: tuple[Peer, ...] = _all_peers()
