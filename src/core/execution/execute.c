@@ -37,9 +37,11 @@ void gql_exec_nomem(gql_execution *exec) {
     exec->failed = GQL_EXEC_NOMEM;
 }
 
+/* Make room for more than count items of size bytes in *items. */
 static bool grow(void **items, size_t *cap, size_t count, size_t size) {
     if (count < *cap) return true;
     size_t n = *cap ? *cap * 2 : 16;
+    while (n <= count) n *= 2;
     void *p = gql_realloc(*items, n * size);
     if (!p) return false;
     *items = p;
