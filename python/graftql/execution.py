@@ -564,7 +564,8 @@ class DataLoader(Generic[K, V]):
                 f"DataLoader() needs a callable batch_fn(keys) -> list, got {inspect(batch_fn)}"
             )
         if max_batch_size is not None and (
-            isinstance(max_batch_size, bool) or not isinstance(max_batch_size, int)
+            isinstance(max_batch_size, bool)
+            or not isinstance(max_batch_size, int)
             or max_batch_size < 1
         ):
             raise ValueError(
@@ -706,8 +707,10 @@ class DataLoader(Generic[K, V]):
                 continue
             self._deliver(batch, values)
 
-    def _dispatch_soon(self) -> None:
-        """Dispatch from the event loop (async execution)."""
+    def _dispatch_soon(self) -> list[asyncio.Future[None]]:
+        """Dispatch from the event loop (async execution): sync batch
+        functions deliver at once; the tasks of async ones are returned."""
+        tasks: list[asyncio.Future[None]] = []
         for batch in self._take_batches():
             try:
                 values = self._call(batch)
@@ -718,8 +721,10 @@ class DataLoader(Generic[K, V]):
                 task = asyncio.ensure_future(self._finish(batch, values))
                 _running.add(task)
                 task.add_done_callback(_running.discard)
+                tasks.append(task)
             else:
                 self._deliver(batch, values)
+        return tasks
 
     async def _finish(self, batch: list[tuple[K, Pending[V]]], values: Awaitable[Any]) -> None:
         try:
@@ -829,13 +834,39 @@ def _never_settled(label: str) -> GraphQLError:
 
 async def run_async(execution: Any) -> None:
     """Run an execution to the end, awaiting each wave's pending values in
-    one gather."""
+    one gather. DataLoaders with keys queued in the wave dispatch first (one
+    batch each); the promises they settle are handed over directly."""
     while (pending := execution.run()) is not None:
+        loaders, _dispatch.loaders = _dispatch.loaders, []
+        batches = [task for loader in loaders if loader._queue for task in loader._dispatch_soon()]
+        waiting: list[int] = []
+        for i, value in enumerate(pending):
+            if not isinstance(value, Pending):
+                waiting.append(i)
+            elif value._state:
+                execution.settle(i, value._value, value._state == 2)
+            else:
+                waiting.append(i)
+        if not waiting:
+            continue
+        if batches and all(isinstance(pending[i], Pending) for i in waiting):
+            # Only DataLoader promises: await their batches, not a future each.
+            await asyncio.gather(*batches, return_exceptions=True)
+            still = []
+            for i in waiting:
+                value = pending[i]
+                if value._state:
+                    execution.settle(i, value._value, value._state == 2)
+                else:
+                    still.append(i)
+            waiting = still
+            if not waiting:
+                continue
         awaitables = [
-            value._future() if isinstance(value, Pending) else value for value in pending
+            pending[i]._future() if isinstance(pending[i], Pending) else pending[i] for i in waiting
         ]
         results = await asyncio.gather(*awaitables, return_exceptions=True)
-        for i, result in enumerate(results):
+        for i, result in zip(waiting, results, strict=True):
             if isinstance(result, BaseException) and not isinstance(result, Exception):
                 raise result
             execution.settle(i, result, isinstance(result, Exception))

@@ -824,20 +824,15 @@ class Schema:
             return started
         await run_async(started)
         outcome = started.source()
-        if outcome is not None and outcome[1]:
-            value = outcome[0]
-            if not isinstance(value, GraphQLError):
-                value = GraphQLError(str(value), original_error=value)
-            return ExecutionResult(None, [value], _data_key=True)
         if outcome is None:
-            return ExecutionResult(_execution=started)
+            # The source resolver failed: its error, located at the root
+            # field, without data (graphql-core's create_source_event_stream).
+            return ExecutionResult(None, started.errors())
         stream = outcome[0]
         if not hasattr(stream, "__aiter__"):
-            error = GraphQLError(
-                "Subscription field must return AsyncIterable. Received: "
-                f"{inspect_value(stream)}."
+            raise TypeError(
+                f"Subscription field must return AsyncIterable. Received: {inspect_value(stream)}."
             )
-            return ExecutionResult(None, [error], _data_key=True)
         return _Subscription(self, source, variables, operation_name, context_value, stream)
 
     def __repr__(self) -> str:

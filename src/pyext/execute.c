@@ -46,6 +46,8 @@ typedef struct graftql_exec {
     PyObject *last_name;           /* resolve_type's last name (keeps it alive) */
     const gql_schema_type *builtin[5]; /* Int, Float, String, Boolean, ID */
     bool async_mode;
+    bool event_mode;               /* a subscription event is the root value: the
+                                      root field reads it with the default resolver */
     bool aborted;                  /* a BaseException is pending in Python */
 } graftql_exec;
 
@@ -408,6 +410,12 @@ static bool host_resolve(void *ctx, gql_execution *exec, const gql_field_info *f
                          gql_value args, gql_resolved *out) {
     graftql_exec *ex = ctx;
     PyObject *fn = graftql_field_resolver(ex->core, fi->parent_type, fi->field_index);
+    /* graphql-core's map_source_to_response: the bound function of a
+     * subscription field is its source; each event is read by the default
+     * resolver. */
+    if (ex->event_mode &&
+        fi->parent_type == gql_schema_root_type(ex->core->schema, GQL_SUBSCRIPTION))
+        fn = NULL;
     PyObject *kwargs = args;
     if (fn) {
         int batch = PyObject_HasAttr(fn, ex->st->exec.str_batch);
@@ -1599,6 +1607,7 @@ PyObject *graftql_schema_execute(graftql_schema *self, PyObject *const *args, Py
     ex->keep = PyList_New(0);
     ex->fragments = ex->data = ex->errors = ex->last_name = NULL;
     ex->async_mode = PyObject_IsTrue(args[6]) > 0;
+    ex->event_mode = false;
     ex->aborted = false;
     for (int k = 0; k < 5; k++)
         ex->builtin[k] = gql_schema_get_type(self->schema, builtin_names[k], strlen(builtin_names[k]));
@@ -1613,7 +1622,12 @@ PyObject *graftql_schema_execute(graftql_schema *self, PyObject *const *args, Py
     options.root_value = ex->root_value;
     options.variables = args[3] == Py_None ? NULL : args[3];
     options.subscription_source = PyObject_IsTrue(args[7]) > 0;
-    if (PyTuple_GET_SIZE(args[8])) options.subscription_event = PyTuple_GET_ITEM(args[8], 0);
+    if (PyTuple_GET_SIZE(args[8])) {
+        /* The event is the root value (graphql-core's map_source_to_response). */
+        ex->event_mode = true;
+        Py_SETREF(ex->root_value, Py_NewRef(PyTuple_GET_ITEM(args[8], 0)));
+        options.root_value = ex->root_value;
+    }
     ex->exec = gql_execution_new(self->schema, ex->document->doc, &python_host, ex, &options);
     if (ex->aborted) {
         Py_DECREF(ex);

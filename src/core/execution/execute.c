@@ -433,6 +433,25 @@ static void complete(gql_execution *exec, gql_plan_field *pf, const gql_type_ref
 
 /*=== MARK: Resolving a group ===============================================*/
 
+/* A subscription's source stream (source mode): kept for
+ * gql_execution_source; an error (raised, or returned as a value) is a field
+ * error of the root field, as graphql-core's create_source_event_stream
+ * reports it; a pending value (an async source resolver) is settled first. */
+static void take_source(gql_execution *exec, gql_plan_field *pf, gql_rnode *root,
+                        gql_value value, bool error) {
+    gql_value_kind kind = error ? GQL_VALUE_ERROR
+                                : exec->host->kind(exec->ctx, value, GQL_EXPECT_OBJECT);
+    if (kind == GQL_VALUE_ERROR) {
+        field_error(exec, pf, root, pf->slot, false, NULL, NULL, 0, value);
+        return;
+    }
+    if (kind == GQL_VALUE_PENDING) {
+        park(exec, pf, NULL, value, root, pf->slot);
+        return;
+    }
+    exec->source = value;
+}
+
 /* Coerce a field's arguments once per execution. */
 static void coerce_args(gql_execution *exec, gql_plan_field *pf) {
     const gql_field *node = pf->info.nodes[0];
@@ -503,10 +522,10 @@ static void resolve_field(gql_execution *exec, gql_group *g, gql_plan_field *pf)
         if (!host->resolve(exec->ctx, exec, &pf->info, g->parents,
                            (gql_path_ref const *)g->objects, n, pf->args, out)) {
             if (exec->failed == GQL_EXEC_DONE) exec->failed = GQL_EXEC_ABORTED;
+        } else if (!out[0].value) {
+            gql_exec_nomem(exec);
         } else {
-            exec->source = out[0].value;
-            exec->source_error = out[0].error;
-            if (!exec->source) gql_exec_nomem(exec);
+            take_source(exec, pf, g->objects[0], out[0].value, out[0].error);
         }
         g->objects[0]->slots[pf->slot].kind = GQL_RV_NULL;
         gql_free(out);
@@ -559,8 +578,13 @@ static void complete_settled(gql_execution *exec) {
             if (p->state) exec->host->release(exec->ctx, p->settled);
             continue;
         }
-        bool nonnull = p->type->wrap == GQL_REF_NON_NULL;
         gql_plan_field *pf = (gql_plan_field *)p->field;
+        if (!p->type) {
+            /* The settled source stream of a subscription. */
+            if (p->state) take_source(exec, pf, p->container, p->settled, p->state == 2);
+            continue;
+        }
+        bool nonnull = p->type->wrap == GQL_REF_NON_NULL;
         if (p->state == 0) {
             static const char never[] = "The pending value was never settled.";
             field_error(exec, pf, p->container, p->pos, nonnull, NULL, never,
