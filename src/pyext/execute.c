@@ -505,6 +505,8 @@ static bool host_list_items(void *ctx, gql_value value, gql_value **items, size_
 
 /*=== MARK: Host: leaves ====================================================*/
 
+/* After a failed call in serialize: the exception as a field error, or
+ * {NULL, true} for a BaseException, which stays raised to propagate. */
 static gql_leaf_out leaf_error(void) {
     gql_leaf_out out = {NULL, true};
     if (PyErr_ExceptionMatches(PyExc_Exception)) out.value = fetch_exception();

@@ -39,7 +39,7 @@ through its ``__typename`` key.
   Keys come in any order; extra keys and a misleading ``__typename`` on
   objects of a concrete type are there too (both ignored by execution).
 - Variables: right for their type mostly (a single value for a list, ints
-  for Float, integral floats for Int), omitted when they may be; in a fifth
+  for Float, integral floats for Int), omitted when they may be; in 15%
   of the cases that have variables, one fault: a wrong scalar type, null for
   a non-null type (at the top or nested), a missing required variable, an
   unknown or a missing required input field, an invalid enum value, a list
@@ -65,6 +65,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -75,6 +76,8 @@ from typing import Any
 
 from graphql import (
     DocumentNode,
+    ExecutionContext,
+    ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -83,6 +86,7 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
     build_schema,
+    execute,
     graphql_sync,
     parse,
     validate,
@@ -96,7 +100,7 @@ MAX_ATTEMPTS = 30  # operations drawn for a case before giving up (never reached
 
 # Per-case fault rates of the data: (weight, probability of a fault at each position).
 DATA_FAULT_PROFILES = ((0.34, 0.0), (0.36, 0.015), (0.30, 0.05))
-LEAF_FAULT_FACTOR = 2.0  # leaves get more faults than other positions
+LEAF_FAULT_FACTOR = 2.5  # leaves get more faults than other positions
 VARIABLE_FAULT_RATE = 0.15  # of the cases that have variables
 TWO_OPERATIONS_RATE = 0.06
 OPERATION_FAULT_RATE = 0.3  # of those: the operation name missing or naming no operation
@@ -295,6 +299,39 @@ LEAF_FAULTS = {
     "Boolean": BOOLEAN_FAULTS,
     "ID": ID_FAULTS,
 }
+
+
+# Every kind of fault a case can hold (case["faults"] counts them).
+DATA_FAULT_KINDS = (
+    "null_in_non_null",
+    "missing_key",
+    "object_for_list",
+    "scalar_for_list",
+    "list_for_object",
+    "scalar_for_object",
+    "invalid_enum",
+    "missing_typename",
+    "impossible_typename",
+    "unknown_typename",
+    "non_object_typename",
+    "non_string_typename",
+    *sorted({kind for table in LEAF_FAULTS.values() for kind, _ in table}),
+    "python_numeric_string",
+    "root_not_an_object",
+)
+VARIABLE_FAULT_KINDS = (
+    "var_missing_required",
+    "var_null_non_null",
+    "var_null_non_null_nested",
+    "var_null_at_non_null_position",
+    "var_wrong_type",
+    "var_invalid_enum",
+    "var_unknown_field",
+    "var_missing_field",
+    "var_not_mapping",
+)
+OPERATION_FAULT_KINDS = ("operation_name_missing", "operation_name_unknown")
+FAULT_KINDS = DATA_FAULT_KINDS + VARIABLE_FAULT_KINDS + OPERATION_FAULT_KINDS
 
 
 # === The schema model ======================================================
@@ -1288,7 +1325,9 @@ class VariableGen:
                 options.append(("var_null_non_null", v))
             if v.nullable_at_non_null:
                 options += [("var_null_at_non_null_position", v)] * 3
-            if named(v.type) not in self.m.scalars:
+            if self.m.kind(named(v.type)) == "input":
+                options += [("var_nested", v)] * 10
+            elif named(v.type) not in self.m.scalars:
                 options += [("var_nested", v)] * 4
         if not options:
             return
@@ -1417,6 +1456,7 @@ def generate_case(index: int, seed: int = DEFAULT_SEED) -> dict[str, Any]:
         faults["root_not_an_object"] += 1
     faulty = rng.random() < VARIABLE_FAULT_RATE
     variables = VariableGen(m, rng, faults).values(definitions, faulty)
+    assert set(faults) <= set(FAULT_KINDS), set(faults) - set(FAULT_KINDS)
     return {
         "index": index,
         "seed": seed,
@@ -1440,7 +1480,46 @@ def generate(count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED) -> Iterator[d
 
 
 def reference(case: dict[str, Any]) -> dict[str, Any]:
-    """graphql-core's ExecutionResult.formatted for a case."""
+    """graphql-core's result for a case, by graphql_sync's own steps
+    (validate_schema, parse, validate, execute) so that validation errors
+    are told apart: {"formatted": ExecutionResult.formatted,
+    "validation": the validation errors (formatted; none for a good case),
+    "request_error": True if execution never began (variables could not be
+    coerced, or no operation to run: ExecutionContext.build's errors)}."""
+    schema = reference_schema(case["sdl"])
+    assert not validate_schema(schema)
+    document = parse(case["query"])
+    errors = validate(schema, document)
+    if errors:
+        result = ExecutionResult(None, errors)
+        request_error = True
+    else:
+        context = ExecutionContext.build(
+            schema,
+            document,
+            case["data"],
+            None,
+            case["variables"],
+            case["operation_name"],
+        )
+        request_error = isinstance(context, list)
+        result = execute(  # type: ignore[assignment]
+            schema,
+            document,
+            case["data"],
+            variable_values=case["variables"],
+            operation_name=case["operation_name"],
+        )
+    return {
+        "formatted": result.formatted,
+        "validation": [e.formatted for e in errors],
+        "request_error": request_error,
+    }
+
+
+def reference_sync(case: dict[str, Any]) -> dict[str, Any]:
+    """graphql-core's graphql_sync(...).formatted for a case (what reference()
+    must give)."""
     result = graphql_sync(
         reference_schema(case["sdl"]),
         case["query"],
@@ -1451,19 +1530,16 @@ def reference(case: dict[str, Any]) -> dict[str, Any]:
     return result.formatted  # type: ignore[return-value]
 
 
-def outcome(formatted: dict[str, Any]) -> str:
+def outcome(ref: dict[str, Any]) -> str:
     """What graphql-core's result is: "ok" (no errors), "field errors" (data
-    and errors), "null root" (errors at execution nulled the whole data) or
-    "request error" (no execution: variables or operation name; no error has
-    a path)."""
-    errors = formatted.get("errors")
-    if not errors:
+    and errors), "null root" (execution began, and its errors nulled the
+    whole data) or "request error" (execution never began)."""
+    formatted = ref["formatted"]
+    if ref["request_error"]:
+        return "request error"
+    if not formatted.get("errors"):
         return "ok"
-    if formatted["data"] is not None:
-        return "field errors"
-    if any("path" in e for e in errors):
-        return "null root"
-    return "request error"
+    return "field errors" if formatted["data"] is not None else "null root"
 
 
 def json_safe(value: Any) -> bool:
@@ -1488,22 +1564,21 @@ def _check(count: int, seed: int) -> int:
     outcomes: Counter[str] = Counter()
     messages: Counter[str] = Counter()
     for case in cases:
-        errors = validate(reference_schema(case["sdl"]), parse(case["query"]))
+        ref = reference(case)
+        errors = ref["validation"]
         if errors or not json_safe(case["data"]) or not json_safe(case["variables"]):
             problems += 1
             print(f"case {case['index']}: {errors[:1]}", file=sys.stderr)
         faults.update(case["faults"])
-        features.update({k: 1 for k in case["features"]})
-    validated = time.perf_counter()
-    for case in cases:
-        formatted = reference(case)
-        outcomes[outcome(formatted)] += 1
-        for e in formatted.get("errors", ()):
+        features.update(dict.fromkeys(case["features"], 1))
+        outcomes[outcome(ref)] += 1
+        for e in ref["formatted"].get("errors", ()):
             messages[_message_shape(e["message"])] += 1
     executed = time.perf_counter()
-    print(f"{count} cases: generated in {generated - started:.1f} s, validated in "
-          f"{validated - generated:.1f} s, graphql-core executed them in "
-          f"{executed - validated:.1f} s; {problems} problem(s)")
+    print(
+        f"{count} cases: generated in {generated - started:.1f} s, graphql-core "
+        f"validated and executed them in {executed - generated:.1f} s; {problems} problem(s)"
+    )
     print("outcomes:", dict(outcomes.most_common()))
     print("faults (total):", dict(faults.most_common()))
     print("features (cases):", dict(features.most_common()))
@@ -1514,8 +1589,6 @@ def _check(count: int, seed: int) -> int:
 
 
 def _message_shape(message: str) -> str:
-    import re
-
     shape = re.sub(r"'[^']*'|\"[^\"]*\"|-?\d[\w.+-]*|\[.*\]|\{.*\}", "_", message)
     return re.sub(r"\b[A-Z]\w*\.\w+", "T.f", shape)[:90]
 
@@ -1535,7 +1608,9 @@ def main(argv: list[str] | None = None) -> int:
         print("variables:", json.dumps(case["variables"], ensure_ascii=False))
         print("operation_name:", json.dumps(case["operation_name"]))
         print("data:", json.dumps(case["data"], ensure_ascii=False, indent=2))
-        print("graphql-core:", json.dumps(reference(case), ensure_ascii=False, indent=2))
+        ref = reference(case)
+        print(f"graphql-core ({outcome(ref)}):")
+        print(json.dumps(ref["formatted"], ensure_ascii=False, indent=2))
         return 0
     if args.check:
         return _check(args.count, args.seed)

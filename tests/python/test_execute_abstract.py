@@ -16,7 +16,7 @@ from typing import Any
 
 import exec_reference
 import pytest
-from exec_reference import type_string
+from exec_reference import info_schema, type_string
 
 engine = exec_reference.engine
 
@@ -65,7 +65,11 @@ def is_instance_of(cls: type) -> Any:
     return lambda value, _info: isinstance(value, cls)
 
 
-IS_TYPE_OF = {"Dog": is_instance_of(Dog), "Cat": is_instance_of(Cat), "Human": is_instance_of(Human)}
+IS_TYPE_OF = {
+    "Dog": is_instance_of(Dog),
+    "Cat": is_instance_of(Cat),
+    "Human": is_instance_of(Human),
+}
 
 PETS_QUERY = """{
   pets {
@@ -150,6 +154,51 @@ def test_the_first_possible_type_whose_is_type_of_accepts_wins(engine: Any) -> N
     assert result.to_dict() == {
         "data": {"pet": {"__typename": "Dog"}, "catOrDog": [{"__typename": "Cat"}]}
     }
+
+
+def test_no_is_type_of_accepts_the_value(engine: Any) -> None:
+    async def never(_value: Any, _info: Any) -> bool:
+        return False
+
+    message = (
+        "Abstract type 'Pet' must resolve to an Object type at runtime for field 'Query.pet'."
+        " Either the 'Pet' type should provide a 'resolve_type' function or each possible type"
+        " should provide an 'is_type_of' function."
+    )
+    expected = {
+        "data": {"pet": None},
+        "errors": [{"message": message, "locations": loc(1, 3), "path": ["pet"]}],
+    }
+    schema = engine.schema(
+        SDL, is_type_of={"Dog": lambda _v, _i: False, "Cat": lambda _v, _i: False}
+    )
+    assert schema.execute("{ pet { name } }", root_value={"pet": {}}).to_dict() == expected
+    schema = engine.schema(SDL, is_type_of={"Dog": never, "Cat": never})
+    result = asyncio.run(schema.execute_async("{ pet { name } }", root_value={"pet": {}}))
+    assert result.to_dict() == expected
+
+
+@pytest.mark.parametrize("dog_answer", [True, False])
+def test_a_sync_is_type_of_wins_over_earlier_async_ones(engine: Any, dog_answer: bool) -> None:
+    """graphql-core asks every possible type in order, but returns the first
+    *sync* True at once: an earlier async is_type_of is awaited only when no
+    sync one accepts, so here Cat wins even when Dog would accept too."""
+
+    async def is_dog(_value: Any, _info: Any) -> bool:
+        return dog_answer
+
+    schema = engine.schema(SDL, is_type_of={"Dog": is_dog, "Cat": lambda _v, _i: True})
+    result = asyncio.run(schema.execute_async("{ pet { __typename } }", root_value={"pet": {}}))
+    assert result.to_dict() == {"data": {"pet": {"__typename": "Cat"}}}
+
+
+def test_the_first_async_is_type_of_that_accepts_wins(engine: Any) -> None:
+    async def yes(_value: Any, _info: Any) -> bool:
+        return True
+
+    schema = engine.schema(SDL, is_type_of={"Dog": yes, "Cat": yes})
+    result = asyncio.run(schema.execute_async("{ pet { __typename } }", root_value={"pet": {}}))
+    assert result.to_dict() == {"data": {"pet": {"__typename": "Dog"}}}
 
 
 def test_is_type_of_is_asked_with_the_value_and_info(engine: Any) -> None:
@@ -258,6 +307,8 @@ def test_type_resolver_arguments(engine: Any) -> None:
                 type_string(info.return_type),
                 info.path.as_list(),
                 info.context,
+                info.root_value is root,
+                info.schema is info_schema(engine, schema),
             )
         )
         return "Dog"
@@ -265,15 +316,16 @@ def test_type_resolver_arguments(engine: Any) -> None:
     rex = Dog("Rex")
     schema = engine.schema(SDL, type_resolvers={"Pet": resolve, "Named": resolve})
     query = "{ pets { name } named { name } }"
-    result = schema.execute(
-        query, root_value={"pets": [rex, None], "named": [rex]}, context_value="ctx"
-    )
-    assert result.to_dict() == {"data": {"pets": [{"name": "Rex"}, None], "named": [{"name": "Rex"}]}}
+    root = {"pets": [rex, None], "named": [rex]}
+    result = schema.execute(query, root_value=root, context_value="ctx")
+    assert result.to_dict() == {
+        "data": {"pets": [{"name": "Rex"}, None], "named": [{"name": "Rex"}]}
+    }
     # The info of the field (its path, not the item's), and the abstract type
     # of the field's own type.
     assert seen == [
-        (rex, "Pet", "pets", "Query", "[Pet]", ["pets"], "ctx"),
-        (rex, "Named", "named", "Query", "[Named]", ["named"], "ctx"),
+        (rex, "Pet", "pets", "Query", "[Pet]", ["pets"], "ctx", True, True),
+        (rex, "Named", "named", "Query", "[Named]", ["named"], "ctx", True, True),
     ]
 
 
@@ -474,8 +526,10 @@ def test_typename_attribute(engine: Any) -> None:
 
 
 def test_an_unmangled_typename_attribute_is_not_seen(engine: Any) -> None:
+    # Outside a class body nothing is mangled: the attribute is "__typename"
+    # itself, which graphql-core does not read.
     value = types.SimpleNamespace(name="Rex")
-    setattr(value, "__typename", "Dog")  # noqa: B010 (no mangling: the point of the test)
+    setattr(value, "__typename", "Dog")
     schema = engine.schema(SDL)
     result = schema.execute("{ pet { name } }", root_value={"pet": value})
     assert result.errors is not None
@@ -546,7 +600,9 @@ def test_fragments_on_interfaces_and_unions(engine: Any) -> None:
         named { __typename ... on Pet { ... on Named { name } } }
       }
       fragment NamedName on Named { name }
-      fragment PetInfo on Pet { __typename ... on Dog { woofs } ... on CatOrDog { ... on Cat { meows } } }
+      fragment PetInfo on Pet {
+        __typename ... on Dog { woofs } ... on CatOrDog { ... on Cat { meows } }
+      }
     """
     jon = Human("Jon", [Dog("Odie"), Cat("Garfield", False)])
     result = schema.execute(query, root_value={"anything": jon, "named": [jon, Cat("Tom")]})

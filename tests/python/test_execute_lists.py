@@ -134,11 +134,15 @@ NULLABILITY_CASES: dict[str, tuple[Any, list[dict[str, Any]]]] = {
         [
             {
                 "data": {"listField": [None, 1, None]},
-                "errors": [located("Int cannot represent non-integer value: 'x'", ["listField", 2])],
+                "errors": [
+                    located("Int cannot represent non-integer value: 'x'", ["listField", 2])
+                ],
             },
             {
                 "data": {"listField": [None, 1, None]},
-                "errors": [located("Int cannot represent non-integer value: 'x'", ["listField", 2])],
+                "errors": [
+                    located("Int cannot represent non-integer value: 'x'", ["listField", 2])
+                ],
             },
             # The first null item nulls the list: the later item's error is
             # not reported.
@@ -373,7 +377,10 @@ def test_async_generator_items_complete_like_list_items(engine: Any) -> None:
         ("[[Int]]", {"data": {"listField": [[1, None], [2]]}}),
         (
             "[[Int!]]",
-            {"data": {"listField": [None, [2]]}, "errors": [located(NULL_ITEM, ["listField", 0, 1])]},
+            {
+                "data": {"listField": [None, [2]]},
+                "errors": [located(NULL_ITEM, ["listField", 0, 1])],
+            },
         ),
         (
             "[[Int!]!]",

@@ -113,9 +113,7 @@ def adapt(query: str, promise: bool) -> str:
 
 @pytest.mark.parametrize("behaviour", ["null", "throw"])
 @pytest.mark.parametrize(("mode", "promise"), MODES)
-def test_nulls_a_nullable_field(
-    engine: Any, behaviour: str, mode: str, promise: bool
-) -> None:
+def test_nulls_a_nullable_field(engine: Any, behaviour: str, mode: str, promise: bool) -> None:
     query = adapt("{\n  sync\n}", promise)
     field = adapt("sync", promise)
     expected: dict[str, Any] = {"data": {field: None}}
@@ -321,9 +319,7 @@ def test_a_nullable_sibling_before_a_failing_non_null_field_is_reported(engine: 
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_a_sibling_after_a_failing_non_null_field_is_not_reported(
-    engine: Any, mode: str
-) -> None:
+def test_a_sibling_after_a_failing_non_null_field_is_not_reported(engine: Any, mode: str) -> None:
     """graphql-core completes an object's fields in order and stops at the
     first non-null failure: the error of a later sibling in the same object
     is never reported (nor is a later non-null one)."""
@@ -435,14 +431,18 @@ ARGS_RESOLVERS = {"Query": {"withNonNullArg": passed, "withDefault": passed}}
 def test_non_null_argument_from_a_literal(engine: Any) -> None:
     schema = engine.schema(ARGS_SDL, ARGS_RESOLVERS)
     result = schema.execute('{ withNonNullArg(cannotBeNull: "literal value") }')
-    assert result.to_dict() == {"data": {"withNonNullArg": "Passed: {'cannotBeNull': 'literal value'}"}}
+    assert result.to_dict() == {
+        "data": {"withNonNullArg": "Passed: {'cannotBeNull': 'literal value'}"}
+    }
 
 
 def test_non_null_argument_from_a_variable_default(engine: Any) -> None:
     schema = engine.schema(ARGS_SDL, ARGS_RESOLVERS)
     query = 'query ($testVar: String = "default value") { withNonNullArg(cannotBeNull: $testVar) }'
     result = schema.execute(query, variables={})
-    assert result.to_dict() == {"data": {"withNonNullArg": "Passed: {'cannotBeNull': 'default value'}"}}
+    assert result.to_dict() == {
+        "data": {"withNonNullArg": "Passed: {'cannotBeNull': 'default value'}"}
+    }
 
 
 def test_non_null_argument_given_an_explicit_null_variable(engine: Any) -> None:
@@ -450,9 +450,7 @@ def test_non_null_argument_given_an_explicit_null_variable(engine: Any) -> None:
     # located at the variable, the resolver not called.
     schema = engine.schema(ARGS_SDL, ARGS_RESOLVERS)
     query = (
-        'query ($testVar: String = "default value") {\n'
-        "  withNonNullArg(cannotBeNull: $testVar)\n"
-        "}"
+        'query ($testVar: String = "default value") {\n  withNonNullArg(cannotBeNull: $testVar)\n}'
     )
     result = schema.execute(query, variables={"testVar": None})
     assert result.to_dict() == {

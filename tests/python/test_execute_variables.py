@@ -88,9 +88,7 @@ type Query {
 """
 
 FIELDS = [
-    line.split("(")[0].strip()
-    for line in SDL.split("type Query {")[1].splitlines()
-    if "(" in line
+    line.split("(")[0].strip() for line in SDL.split("type Query {")[1].splitlines() if "(" in line
 ]
 
 
@@ -224,7 +222,7 @@ def test_a_scalar_literal_its_parse_literal_refuses(engine: Any) -> None:
 
 def test_a_literal_of_the_wrong_shape_is_a_validation_error(engine: Any) -> None:
     assert run(engine, '{ fieldWithObjectInput(input: ["foo", "bar"]) }') == request_error(
-        "Expected value of type 'TestInputObject', found [\"foo\", \"bar\"].", 1, 31
+        'Expected value of type \'TestInputObject\', found ["foo", "bar"].', 1, 31
     )
 
 
@@ -435,12 +433,14 @@ def test_a_parse_value_exception_is_the_original_error(engine: Any) -> None:
             data(fieldWithObjectInput="{'a': 'foo', 'b': ['bar'], 'c': 'baz'}"),
         ),
         (
-            'query ($input: String = "Default value") { fieldWithNullableStringInput(input: $input) }',
+            'query ($input: String = "Default value")'
+            " { fieldWithNullableStringInput(input: $input) }",
             {"input": "Variable value"},
             data(fieldWithNullableStringInput="'Variable value'"),
         ),
         (
-            'query ($input: String = "Default value") { fieldWithNullableStringInput(input: $input) }',
+            'query ($input: String = "Default value")'
+            " { fieldWithNullableStringInput(input: $input) }",
             {"input": None},
             data(fieldWithNullableStringInput="None"),
         ),
@@ -481,7 +481,8 @@ def test_a_parse_value_exception_is_the_original_error(engine: Any) -> None:
             data(fieldWithNonNullableStringInputAndDefaultArgValue="'Hello World'"),
         ),
         (
-            "query ($colors: [TestEnum] = [CUSTOM, FALSE]) { fieldWithEnumListInput(input: $colors) }",
+            "query ($colors: [TestEnum] = [CUSTOM, FALSE])"
+            " { fieldWithEnumListInput(input: $colors) }",
             None,
             data(fieldWithEnumListInput="['custom value', False]"),
         ),
@@ -699,7 +700,9 @@ def test_list_variable_errors(
 
 
 def test_list_literals(engine: Any) -> None:
-    query = '{ a: list(input: "A") b: nestedList(input: [1, [2], null]) c: intList(input: [1, null]) }'
+    query = (
+        '{ a: list(input: "A") b: nestedList(input: [1, [2], null]) c: intList(input: [1, null]) }'
+    )
     assert run(engine, query) == data(a="['A']", b="[[1], [2], None]", c="[1, None]")
 
 
@@ -763,12 +766,14 @@ def test_enum_variables_give_their_bound_values(engine: Any) -> None:
             "TestEnum",
             "custom",
             "Variable '$e' got invalid value 'custom';"
-            " Value 'custom' does not exist in 'TestEnum' enum. Did you mean the enum value 'CUSTOM'?",
+            " Value 'custom' does not exist in 'TestEnum' enum."
+            " Did you mean the enum value 'CUSTOM'?",
         ),
         (
             "TestEnum",
             1,
-            "Variable '$e' got invalid value 1; Enum 'TestEnum' cannot represent non-string value: 1.",
+            "Variable '$e' got invalid value 1;"
+            " Enum 'TestEnum' cannot represent non-string value: 1.",
         ),
         (
             "Color",
@@ -943,10 +948,7 @@ def test_one_of_variable_errors(engine: Any, value: Any, message: str) -> None:
 
 
 def test_variables_of_other_operations_are_not_coerced(engine: Any) -> None:
-    query = (
-        "query A($v: String!) { a: string(input: $v) }\n"
-        "query B($w: Int) { b: int(input: $w) }"
-    )
+    query = "query A($v: String!) { a: string(input: $v) }\nquery B($w: Int) { b: int(input: $w) }"
     schema = make_schema(engine)
     result = schema.execute(query, variables={"w": 3}, operation_name="B")
     assert result.to_dict() == data(b="3")

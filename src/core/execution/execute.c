@@ -413,7 +413,9 @@ static void complete(gql_execution *exec, gql_plan_field *pf, const gql_type_ref
         gql_leaf_out out = host->serialize(exec->ctx, named, value);
         host->release(exec->ctx, value);
         if (!out.value) {
-            gql_exec_nomem(exec);
+            /* An error without a value: the host must stop (or is out of memory). */
+            if (out.error) exec->failed = GQL_EXEC_ABORTED;
+            else gql_exec_nomem(exec);
             return;
         }
         if (out.error) {
@@ -779,7 +781,10 @@ static bool start(gql_execution *exec, const gql_execute_options *options) {
     exec->root_set = gql_plan_root(exec, &directive_error);
     if (!exec->root_set) {
         if (!directive_error) return false;
+        /* graphql-core's execute_operation catches it: data null, the error. */
         uint32_t offset = exec->directive_error_at->start;
+        exec->has_data = true;
+        exec->data_null = true;
         return gql_error_add_request(exec, gql_strbuf_cstr(&exec->scratch), exec->scratch.len,
                                      &offset, 1);
     }
@@ -824,7 +829,7 @@ gql_execution *gql_execution_new(const gql_schema *schema, const gql_document *d
         gql_execution_free(exec);
         return NULL;
     }
-    if (!exec->has_data) finish(exec);
+    if (!exec->has_data || !exec->root_set) finish(exec);
     /* The first level is the root's: make it current. */
     if (!exec->done) {
         exec->cur ^= 1;

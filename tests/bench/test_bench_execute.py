@@ -24,8 +24,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench import harness, peers
 from bench.workloads import WORKLOADS, execute, shop
+
+from bench import harness, peers
 
 EXECUTE_WORKLOADS = [name for name in WORKLOADS if name.startswith("execute")]
 

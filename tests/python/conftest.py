@@ -1,0 +1,47 @@
+"""Known gaps of graftql's executor against graphql-core 3.2.14, each marked
+``xfail(strict=True)`` on the graftql variant of its test: a gap that gets
+fixed turns its test red until its line here is removed. The closing note of
+the execution issue lists them with what would close each."""
+
+from __future__ import annotations
+
+import pytest
+
+_ASYNC_ABSTRACT = "async resolve_type and is_type_of results are not awaited yet"
+_ASYNC_ITERABLE = "async iterables as list values (graphql-core's experimental) not supported yet"
+_PARSE_LITERAL_VALIDATION = (
+    "validation does not call a custom scalar's parse_literal yet (the ValuesOfCorrectType hook)"
+)
+_VARIABLE_ORIGINAL = "variable coercion errors do not carry original_error yet"
+
+KNOWN_GAPS: dict[str, str] = {
+    "test_execute_abstract.py::test_async_is_type_of[graftql]": _ASYNC_ABSTRACT,
+    "test_execute_abstract.py::test_async_is_type_of_refusing_a_concrete_value[graftql]": _ASYNC_ABSTRACT,
+    "test_execute_abstract.py::test_no_is_type_of_accepts_the_value[graftql]": _ASYNC_ABSTRACT,
+    "test_execute_abstract.py::test_a_sync_is_type_of_wins_over_earlier_async_ones[graftql-True]": _ASYNC_ABSTRACT,
+    "test_execute_abstract.py::test_a_sync_is_type_of_wins_over_earlier_async_ones[graftql-False]": _ASYNC_ABSTRACT,
+    "test_execute_abstract.py::test_async_type_resolver[graftql]": _ASYNC_ABSTRACT,
+    "test_execute_abstract.py::test_an_async_type_resolver_that_raises[graftql]": _ASYNC_ABSTRACT,
+    "test_execute_async.py::test_fields_of_a_level_are_awaited_together[graftql]": "breadth-first order: resolvers of a wave start field by field, not object by object",
+    "test_execute_async.py::test_sync_execute_meeting_an_awaitable_list_item[graftql]": "an awaitable list item in sync execution is not reported as graphql-core words it",
+    "test_execute_lists.py::test_async_generator_as_list_value[graftql]": _ASYNC_ITERABLE,
+    "test_execute_lists.py::test_async_generator_items_complete_like_list_items[graftql]": _ASYNC_ITERABLE,
+    "test_execute_resolvers.py::test_a_raised_graphql_error_with_a_path_is_kept_as_it_is[graftql]": "a raised GraphQLError that has a path is re-located instead of kept as it is",
+    "test_execute_resolvers.py::test_builtin_scalar_serialization[graftql-Int-value7-7]": "Int serialize of an object with __int__ only",
+    "test_execute_resolvers.py::test_custom_scalar_serialize[graftql]": "a custom scalar's serialize returning None is not an error yet",
+    "test_execute_resolvers.py::test_operation_name[graftql]": "validation refuses an operation the schema lacks even when another is chosen",
+    "test_execute_variables.py::test_a_faulty_scalar_literal_is_a_validation_error[graftql]": _PARSE_LITERAL_VALIDATION,
+    "test_execute_variables.py::test_a_scalar_literal_its_parse_literal_refuses[graftql]": _PARSE_LITERAL_VALIDATION,
+    "test_execute_variables.py::test_input_object_variable_errors[graftql-faulty scalar]": _VARIABLE_ORIGINAL,
+    "test_execute_variables.py::test_input_object_variable_errors[graftql-mapping that is no dict]": "an input object variable given as a Mapping that is not a dict is accepted",
+    "test_execute_variables.py::test_a_variable_error_keeps_the_original_error[graftql]": _VARIABLE_ORIGINAL,
+    "test_execute_variables.py::test_a_parse_value_exception_is_the_original_error[graftql]": _VARIABLE_ORIGINAL,
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        key = item.nodeid.split("/")[-1]
+        reason = KNOWN_GAPS.get(key)
+        if reason is not None:
+            item.add_marker(pytest.mark.xfail(reason=f"known gap: {reason}", strict=True))
