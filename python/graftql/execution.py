@@ -23,6 +23,7 @@ import json
 import math
 import threading
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
+from numbers import Number
 from typing import Any, Generic, TypeVar
 
 from graftql import _core
@@ -186,6 +187,9 @@ def _make_error(
     original: BaseException | None,
 ) -> GraphQLError:
     """The GraphQLError of an execution error the core recorded."""
+    if isinstance(original, GraphQLError) and original.path is not None:
+        # graphql-core's located_error keeps an error that knows its path.
+        return original
     error = GraphQLError(message, path=path, original_error=original)
     if locations:
         error.source = source
@@ -336,7 +340,8 @@ def _serialize_int(value: Any) -> int:
             raise ValueError
         else:
             num = int(value)
-            if float(value) != num:
+            # Decimal("2.5") is not an Int; other objects with __int__ are.
+            if isinstance(value, Number) and num != value:
                 raise ValueError
     except (OverflowError, ValueError, TypeError):
         raise GraphQLError("Int cannot represent non-integer value: " + inspect(value)) from None

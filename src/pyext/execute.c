@@ -559,7 +559,23 @@ static gql_leaf_out host_serialize(void *ctx, const gql_schema_type *type, gql_v
         if (!exc) return leaf_error();
         return (gql_leaf_out){exc, true};
     }
-    if (b && b->serialize) return leaf_call(PyObject_CallOneArg(b->serialize, v));
+    if (b && b->serialize) {
+        PyObject *r = PyObject_CallOneArg(b->serialize, v);
+        if (r != Py_None) return leaf_call(r);
+        /* graphql-core's complete_leaf_value refuses a None (a TypeError). */
+        Py_DECREF(r);
+        PyObject *shown = PyObject_CallOneArg(ex->st->exec.inspect, v);
+        if (!shown) return leaf_error();
+        PyObject *message = PyUnicode_FromFormat(
+            "Expected `%s.serialize(%U)` to return non-nullable value, returned: None",
+            gql_schema_type_name(type), shown);
+        Py_DECREF(shown);
+        if (!message) return leaf_error();
+        PyObject *exc = PyObject_CallOneArg(PyExc_TypeError, message);
+        Py_DECREF(message);
+        if (!exc) return leaf_error();
+        return (gql_leaf_out){exc, true};
+    }
     int which = -1;
     for (int k = 0; k < 5; k++)
         if (ex->builtin[k] == type) which = k;
