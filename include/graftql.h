@@ -974,9 +974,14 @@ typedef struct gql_leaf_out {
  *                   graphql-core's resolve_type (a user function, else
  *                   is_type_of, else __typename). Returns 1 with a name, 0
  *                   when nothing resolved it (the core reports it as
- *                   graphql-core does), -1 with *error set when it raised.
+ *                   graphql-core does), -1 with *error set when it raised
+ *                   (NULL: stop the execution), 2 when the answer is pending:
+ *                   *error is then the pending value (owned), which settles
+ *                   to a string (the name), a null, or an error.
  *   is_type_of      optional: whether value is of object type; 1 yes, 0 no,
- *                   -1 *error set, 2 when no is_type_of is bound.
+ *                   -1 *error set (NULL: stop), 2 when no is_type_of is
+ *                   bound, 3 when pending: *error is the pending value
+ *                   (owned), which settles to a boolean or an error.
  *   error_message   the text of a host error (str(exception)) appended to b.
  *   write_leaf      write a serialized leaf value as JSON (json.dumps's
  *                   rules); false with *error set (owned) when it cannot.

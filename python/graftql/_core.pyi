@@ -139,6 +139,8 @@ def _set_execution_helpers(
     batch_pending: Callable[..., list[Any]],
     pending_type: type,
     path_class: type,
+    first_type: Callable[..., Any],
+    truthy: Callable[..., Any],
     /,
 ) -> None: ...
 

@@ -341,7 +341,7 @@ def _serialize_int(value: Any) -> int:
         else:
             num = int(value)
             # Decimal("2.5") is not an Int; other objects with __int__ are.
-            if isinstance(value, Number) and num != value:
+            if isinstance(value, Number) and num != value:  # type: ignore[comparison-overlap]
                 raise ValueError
     except (OverflowError, ValueError, TypeError):
         raise GraphQLError("Int cannot represent non-integer value: " + inspect(value)) from None
@@ -877,6 +877,29 @@ async def run_async(execution: Any) -> None:
             execution.settle(i, result, isinstance(result, Exception))
 
 
+async def _first_type(awaitables: list[Awaitable[Any]], names: list[str]) -> str | None:
+    """graphql-core's default type resolver over async is_type_of results:
+    the first type whose answer is true, or None."""
+    results = await asyncio.gather(*awaitables)
+    for result, name in zip(results, names, strict=True):
+        if result:
+            return name
+    return None
+
+
+async def _truthy(awaitable: Awaitable[Any]) -> bool:
+    """An async is_type_of's answer as a bool."""
+    return bool(await awaitable)
+
+
 _core._set_execution_helpers(
-    inspect, _serialize_builtin, _parse_literal, _make_error, _batch_pending, Pending, Path
+    inspect,
+    _serialize_builtin,
+    _parse_literal,
+    _make_error,
+    _batch_pending,
+    Pending,
+    Path,
+    _first_type,
+    _truthy,
 )

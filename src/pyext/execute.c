@@ -834,18 +834,6 @@ static int typename_of(graftql_exec *ex, PyObject *value, const char **name, siz
     return 1;
 }
 
-static int call_is_type_of(graftql_exec *ex, PyObject *fn, const gql_field_info *fi,
-                           gql_path_ref path, PyObject *value) {
-    PyObject *info = info_new(ex, fi, path);
-    if (!info) return -1;
-    PyObject *r = PyObject_CallFunctionObjArgs(fn, value, info, NULL);
-    Py_DECREF(info);
-    if (!r) return -1;
-    int truth = PyObject_IsTrue(r);
-    Py_DECREF(r);
-    return truth;
-}
-
 /* -1 with the error taken (*error), or -2 to abort (BaseException). */
 static int failed_call(graftql_exec *ex, gql_value *error) {
     if (!PyErr_ExceptionMatches(PyExc_Exception)) {
@@ -876,6 +864,10 @@ static int host_resolve_type(void *ctx, gql_execution *exec, const gql_field_inf
             Py_DECREF(r);
             return 0;
         }
+        if (!PyUnicode_Check(r) && ex->async_mode && is_pending(ex, r)) {
+            *error = r;  /* an async resolve_type: settles to the name */
+            return 2;
+        }
         if (!PyUnicode_Check(r)) {
             PyObject *shown_value = PyObject_CallOneArg(ex->st->exec.inspect, value);
             PyObject *shown = shown_value ? PyObject_CallOneArg(ex->st->exec.inspect, r) : NULL;
@@ -905,20 +897,64 @@ static int host_resolve_type(void *ctx, gql_execution *exec, const gql_field_inf
     int found = typename_of(ex, value, name, name_len);
     if (found < 0) return failed_call(ex, error);
     if (found) return 1;
+    /* graphql-core's default_type_resolver: each possible type's is_type_of
+     * in order; a true answer wins at once, awaitable ones (async
+     * execution) are gathered and the first true one wins after. */
     size_t count = gql_schema_type_possible_type_count(abstract);
+    PyObject *waits = NULL, *names = NULL;
     for (size_t i = 0; i < count; i++) {
         const gql_schema_type *t = gql_schema_type_possible_type_at(abstract, i);
         graftql_type_binding *tb = graftql_schema_binding(ex->core, t);
         if (!tb || !tb->is_type_of) continue;
-        int r = call_is_type_of(ex, tb->is_type_of, fi, path, value);
-        if (r < 0) return failed_call(ex, error);
-        if (r) {
+        PyObject *info = info_new(ex, fi, path);
+        PyObject *r = info ? PyObject_CallFunctionObjArgs(tb->is_type_of, value, info, NULL)
+                           : NULL;
+        Py_XDECREF(info);
+        int truth = 0;
+        if (r && ex->async_mode && is_pending(ex, r)) {
+            if ((!waits && !(waits = PyList_New(0))) || (!names && !(names = PyList_New(0))))
+                truth = -1;
+            PyObject *tname = truth == 0 ? PyUnicode_FromString(gql_schema_type_name(t)) : NULL;
+            if (!tname || PyList_Append(waits, r) < 0 || PyList_Append(names, tname) < 0)
+                truth = -1;
+            Py_XDECREF(tname);
+            Py_DECREF(r);
+            if (truth < 0) goto failed;
+            continue;
+        }
+        truth = r ? PyObject_IsTrue(r) : -1;
+        Py_XDECREF(r);
+        if (truth < 0) goto failed;
+        if (truth) {
+            for (Py_ssize_t k = 0; waits && k < PyList_GET_SIZE(waits); k++) {
+                PyObject *w = PyList_GET_ITEM(waits, k);
+                if (PyCoro_CheckExact(w)) {
+                    PyObject *closed = PyObject_CallMethodNoArgs(w, ex->st->exec.str_close);
+                    Py_XDECREF(closed);
+                    PyErr_Clear();
+                }
+            }
+            Py_XDECREF(waits);
+            Py_XDECREF(names);
             *name = gql_schema_type_name(t);
             *name_len = gql_schema_type_name_length(t);
             return 1;
         }
     }
+    if (waits) {
+        PyObject *pending = PyObject_CallFunctionObjArgs(ex->st->exec.first_type, waits, names,
+                                                         NULL);
+        Py_DECREF(waits);
+        Py_DECREF(names);
+        if (!pending) return failed_call(ex, error);
+        *error = pending;
+        return 2;
+    }
     return 0;
+failed:
+    Py_XDECREF(waits);
+    Py_XDECREF(names);
+    return failed_call(ex, error);
 }
 
 static int host_is_type_of(void *ctx, gql_execution *exec, const gql_field_info *fi,
@@ -927,9 +963,21 @@ static int host_is_type_of(void *ctx, gql_execution *exec, const gql_field_info 
     graftql_exec *ex = ctx;
     graftql_type_binding *b = graftql_schema_binding(ex->core, type);
     if (!b || !b->is_type_of) return 2;
-    int r = call_is_type_of(ex, b->is_type_of, fi, path, value);
-    if (r < 0) return failed_call(ex, error);
-    return r;
+    PyObject *info = info_new(ex, fi, path);
+    PyObject *r = info ? PyObject_CallFunctionObjArgs(b->is_type_of, value, info, NULL) : NULL;
+    Py_XDECREF(info);
+    if (!r) return failed_call(ex, error);
+    if (ex->async_mode && is_pending(ex, r)) {
+        /* An async is_type_of: settles to a bool. */
+        *error = PyObject_CallOneArg(ex->st->exec.truthy, r);
+        Py_DECREF(r);
+        if (!*error) return failed_call(ex, error);
+        return 3;
+    }
+    int truth = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    if (truth < 0) return failed_call(ex, error);
+    return truth;
 }
 
 /*=== MARK: Host: input values ==============================================*/
@@ -1664,12 +1712,15 @@ PyObject *graftql_schema_execute(graftql_schema *self, PyObject *const *args, Py
 static PyObject *set_execution_helpers(PyObject *module, PyObject *const *args,
                                        Py_ssize_t nargs) {
     graftql_state *st = PyModule_GetState(module);
-    if (nargs != 7) {
+    if (nargs != 9) {
         PyErr_SetString(PyExc_TypeError,
                         "_set_execution_helpers(inspect, serialize_builtin, parse_literal, "
-                        "make_error, batch_pending, pending_type, path_class)");
+                        "make_error, batch_pending, pending_type, path_class, first_type, "
+                        "truthy)");
         return NULL;
     }
+    Py_XSETREF(st->exec.first_type, Py_NewRef(args[7]));
+    Py_XSETREF(st->exec.truthy, Py_NewRef(args[8]));
     Py_XSETREF(st->exec.inspect, Py_NewRef(args[0]));
     Py_XSETREF(st->exec.serialize_builtin, Py_NewRef(args[1]));
     Py_XSETREF(st->exec.parse_literal, Py_NewRef(args[2]));
@@ -1735,6 +1786,8 @@ int graftql_execute_module_traverse(graftql_state *st, visitproc visit, void *ar
     Py_VISIT(e->pending_type);
     Py_VISIT(e->mapping_abc);
     Py_VISIT(e->path_class);
+    Py_VISIT(e->first_type);
+    Py_VISIT(e->truthy);
     Py_VISIT(e->json_loads);
     return 0;
 }
@@ -1751,6 +1804,8 @@ void graftql_execute_module_clear(graftql_state *st) {
     Py_CLEAR(e->pending_type);
     Py_CLEAR(e->mapping_abc);
     Py_CLEAR(e->path_class);
+    Py_CLEAR(e->first_type);
+    Py_CLEAR(e->truthy);
     Py_CLEAR(e->json_loads);
     Py_CLEAR(e->str_get);
     Py_CLEAR(e->str_typename);

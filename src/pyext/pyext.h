@@ -61,6 +61,9 @@ typedef struct graftql_exec_state {
     PyObject *pending_type;        /* graftql.execution.Pending: a DataLoader promise */
     PyObject *mapping_abc;         /* collections.abc.Mapping */
     PyObject *path_class;          /* graftql.execution.Path */
+    PyObject *first_type;          /* (awaitables, names) -> awaitable of the first name whose
+                                      is_type_of is true, or None */
+    PyObject *truthy;              /* (awaitable) -> awaitable of bool(its result) */
     PyObject *json_loads;          /* json.loads */
     PyObject *str_get;             /* "get" */
     PyObject *str_typename;        /* "__typename" */

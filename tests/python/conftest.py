@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-_ASYNC_ABSTRACT = "async resolve_type and is_type_of results are not awaited yet"
 _ASYNC_ITERABLE = "async iterables as list values (graphql-core's experimental) not supported yet"
 _PARSE_LITERAL_VALIDATION = (
     "validation does not call a custom scalar's parse_literal yet (the ValuesOfCorrectType hook)"
@@ -15,13 +14,6 @@ _PARSE_LITERAL_VALIDATION = (
 _VARIABLE_ORIGINAL = "variable coercion errors do not carry original_error yet"
 
 KNOWN_GAPS: dict[str, str] = {
-    "test_execute_abstract.py::test_async_is_type_of[graftql]": _ASYNC_ABSTRACT,
-    "test_execute_abstract.py::test_async_is_type_of_refusing_a_concrete_value[graftql]": _ASYNC_ABSTRACT,
-    "test_execute_abstract.py::test_no_is_type_of_accepts_the_value[graftql]": _ASYNC_ABSTRACT,
-    "test_execute_abstract.py::test_a_sync_is_type_of_wins_over_earlier_async_ones[graftql-True]": _ASYNC_ABSTRACT,
-    "test_execute_abstract.py::test_a_sync_is_type_of_wins_over_earlier_async_ones[graftql-False]": _ASYNC_ABSTRACT,
-    "test_execute_abstract.py::test_async_type_resolver[graftql]": _ASYNC_ABSTRACT,
-    "test_execute_abstract.py::test_an_async_type_resolver_that_raises[graftql]": _ASYNC_ABSTRACT,
     "test_execute_async.py::test_fields_of_a_level_are_awaited_together[graftql]": "breadth-first order: resolvers of a wave start field by field, not object by object",
     "test_execute_async.py::test_sync_execute_meeting_an_awaitable_list_item[graftql]": "an awaitable list item in sync execution is not reported as graphql-core words it",
     "test_execute_lists.py::test_async_generator_as_list_value[graftql]": _ASYNC_ITERABLE,

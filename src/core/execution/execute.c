@@ -201,6 +201,10 @@ static bool is_leaf(const gql_schema_type *t) {
     return t->kind == GQL_TYPE_SCALAR || t->kind == GQL_TYPE_ENUM;
 }
 
+/* Stand-ins for a parked question's slot type: only .wrap is read. */
+static const gql_type_ref nonnull_marker = {GQL_REF_NON_NULL, NULL, NULL};
+static const gql_type_ref nullable_marker = {GQL_REF_NAMED, NULL, NULL};
+
 static void park(gql_execution *exec, const gql_plan_field *pf, const gql_type_ref *type,
                  gql_value value, gql_rnode *container, uint32_t pos) {
     if (!grow((void **)&exec->parked, &exec->parked_cap, exec->parked_count,
@@ -211,7 +215,25 @@ static void park(gql_execution *exec, const gql_plan_field *pf, const gql_type_r
     }
     container->slots[pos].kind = GQL_RV_UNSET;
     exec->parked[exec->parked_count++] =
-        (gql_parked){value, pf, type, container, pos, NULL, 0};
+        (gql_parked){value, pf, type, container, pos, NULL, 0, GQL_PARK_VALUE, NULL, NULL};
+}
+
+/* Park a pending answer about object (mode TYPE or CHECK); both owned. */
+static void park_question(gql_execution *exec, const gql_plan_field *pf, gql_park_mode mode,
+                          const gql_schema_type *of, gql_value pending, gql_value object,
+                          gql_rnode *container, uint32_t pos, bool nonnull) {
+    if (!grow((void **)&exec->parked, &exec->parked_cap, exec->parked_count,
+              sizeof *exec->parked)) {
+        exec->host->release(exec->ctx, pending);
+        exec->host->release(exec->ctx, object);
+        gql_exec_nomem(exec);
+        return;
+    }
+    container->slots[pos].kind = GQL_RV_UNSET;
+    /* type records only whether the slot is non-null, for the errors. */
+    exec->parked[exec->parked_count++] = (gql_parked){
+        pending, pf, nonnull ? &nonnull_marker : &nullable_marker, container, pos, NULL, 0,
+        (uint8_t)mode, object, of};
 }
 
 /* The object whose field container's slot belongs to (info.path of a
@@ -221,7 +243,11 @@ static const gql_rnode *field_owner(const gql_rnode *container) {
     return container;
 }
 
-/* An object value of runtime type: its response node, queued for the next level. */
+static void queue_object(gql_execution *exec, gql_plan_field *pf,
+                         const gql_schema_type *runtime, gql_value value,
+                         gql_rnode *container, uint32_t pos, bool nonnull);
+
+/* An object value of runtime type: checked with is_type_of, then queued. */
 static void complete_object(gql_execution *exec, gql_plan_field *pf,
                             const gql_schema_type *runtime, gql_value value,
                             gql_rnode *container, uint32_t pos, bool nonnull) {
@@ -230,6 +256,11 @@ static void complete_object(gql_execution *exec, gql_plan_field *pf,
         gql_value error = NULL;
         int r = host->is_type_of(exec->ctx, exec, &pf->info, field_owner(container), runtime,
                                  value, &error);
+        if (r == 3) {
+            park_question(exec, pf, GQL_PARK_CHECK, runtime, error, value, container, pos,
+                          nonnull);
+            return;
+        }
         if (r < 0) {
             host->release(exec->ctx, value);
             if (!error) {
@@ -254,6 +285,14 @@ static void complete_object(gql_execution *exec, gql_plan_field *pf,
             return;
         }
     }
+    queue_object(exec, pf, runtime, value, container, pos, nonnull);
+}
+
+/* An object whose type is settled: its node, queued for the next level. */
+static void queue_object(gql_execution *exec, gql_plan_field *pf,
+                         const gql_schema_type *runtime, gql_value value,
+                         gql_rnode *container, uint32_t pos, bool nonnull) {
+    const gql_host *host = exec->host;
     bool directive_error = false;
     gql_plan_set *set = gql_plan_subset(exec, pf, runtime, &directive_error);
     if (!set) host->release(exec->ctx, value);
@@ -280,6 +319,10 @@ static void complete_object(gql_execution *exec, gql_plan_field *pf,
     }
 }
 
+static void complete_named(gql_execution *exec, gql_plan_field *pf,
+                           const gql_schema_type *abstract, gql_value value, const char *name,
+                           size_t name_len, gql_rnode *container, uint32_t pos, bool nonnull);
+
 /* graphql-core's complete_abstract_value and ensure_valid_runtime_type. */
 static void complete_abstract(gql_execution *exec, gql_plan_field *pf,
                               const gql_schema_type *abstract, gql_value value,
@@ -292,6 +335,10 @@ static void complete_abstract(gql_execution *exec, gql_plan_field *pf,
     const char *aname = abstract->name->str;
     int r = exec->host->resolve_type(exec->ctx, exec, &pf->info, field_owner(container),
                                      abstract, value, &name, &name_len, &error);
+    if (r == 2) {
+        park_question(exec, pf, GQL_PARK_TYPE, abstract, error, value, container, pos, nonnull);
+        return;
+    }
     if (r != 1) exec->host->release(exec->ctx, value);
     if (r < 0) {
         if (!error) {
@@ -309,6 +356,14 @@ static void complete_abstract(gql_execution *exec, gql_plan_field *pf,
                      aname, parent, field, aname);
         return;
     }
+    complete_named(exec, pf, abstract, value, name, name_len, container, pos, nonnull);
+}
+
+/* The rest of ensure_valid_runtime_type, once value's type has a name. */
+static void complete_named(gql_execution *exec, gql_plan_field *pf,
+                           const gql_schema_type *abstract, gql_value value, const char *name,
+                           size_t name_len, gql_rnode *container, uint32_t pos, bool nonnull) {
+    const char *aname = abstract->name->str;
     const gql_sym *sym = gql_intern_find(&exec->schema->names, name, (uint32_t)name_len);
     const gql_schema_type *runtime = sym ? gql_symmap_get(&exec->schema->type_map, sym) : NULL;
     if (!runtime || runtime->kind != GQL_TYPE_OBJECT || !gql_is_sub_type(abstract, runtime))
@@ -566,6 +621,60 @@ static void run_level(gql_execution *exec) {
     level_clear(exec, level);
 }
 
+/* A settled answer about p->object: its type's name (TYPE) or whether it
+ * is of p->of (CHECK). Consumes p->object and p->settled. */
+static void answer(gql_execution *exec, gql_plan_field *pf, gql_parked *p, bool nonnull) {
+    const gql_host *host = exec->host;
+    if (p->state != 1) {
+        host->release(exec->ctx, p->object);
+        if (p->state == 2) {
+            field_error(exec, pf, p->container, p->pos, nonnull, NULL, NULL, 0, p->settled);
+        } else {
+            static const char never[] = "The pending value was never settled.";
+            field_error(exec, pf, p->container, p->pos, nonnull, NULL, never, sizeof never - 1,
+                        NULL);
+        }
+        return;
+    }
+    gql_value_kind kind = host->input_kind(exec->ctx, p->settled);
+    if (p->mode == GQL_PARK_CHECK) {
+        bool yes = kind == GQL_VALUE_BOOL && host->input_bool(exec->ctx, p->settled);
+        host->release(exec->ctx, p->settled);
+        if (yes) {
+            queue_object(exec, pf, p->of, p->object, p->container, p->pos, nonnull);
+            return;
+        }
+        gql_strbuf b = GQL_STRBUF_INIT;
+        host->inspect(exec->ctx, p->object, &b);
+        host->release(exec->ctx, p->object);
+        if (!b.nomem)
+            field_errorf(exec, pf, p->container, p->pos, nonnull,
+                         "Expected value of type '%s' but got: %s.", p->of->name->str,
+                         gql_strbuf_cstr(&b));
+        else
+            gql_exec_nomem(exec);
+        gql_strbuf_free(&b);
+        return;
+    }
+    if (kind == GQL_VALUE_STRING) {
+        size_t len = 0;
+        const char *name = host->input_string(exec->ctx, p->settled, &len);
+        if (name) complete_named(exec, pf, p->of, p->object, name, len, p->container, p->pos,
+                                 nonnull);
+        else host->release(exec->ctx, p->object);
+        host->release(exec->ctx, p->settled);
+        return;
+    }
+    host->release(exec->ctx, p->settled);
+    host->release(exec->ctx, p->object);
+    const char *aname = p->of->name->str;
+    field_errorf(exec, pf, p->container, p->pos, nonnull,
+                 "Abstract type '%s' must resolve to an Object type at runtime for field "
+                 "'%s.%s'. Either the '%s' type should provide a 'resolve_type' function "
+                 "or each possible type should provide an 'is_type_of' function.",
+                 aname, pf->info.parent_type->name->str, pf->info.name->str, aname);
+}
+
 /* Complete the values settled since run returned PENDING. */
 static void complete_settled(gql_execution *exec) {
     gql_parked *parked = exec->parked;
@@ -578,6 +687,7 @@ static void complete_settled(gql_execution *exec) {
         exec->host->release(exec->ctx, p->value);
         if (exec->failed != GQL_EXEC_DONE) {
             if (p->state) exec->host->release(exec->ctx, p->settled);
+            if (p->object) exec->host->release(exec->ctx, p->object);
             continue;
         }
         gql_plan_field *pf = (gql_plan_field *)p->field;
@@ -587,6 +697,10 @@ static void complete_settled(gql_execution *exec) {
             continue;
         }
         bool nonnull = p->type->wrap == GQL_REF_NON_NULL;
+        if (p->mode != GQL_PARK_VALUE) {
+            answer(exec, pf, p, nonnull);
+            continue;
+        }
         if (p->state == 0) {
             static const char never[] = "The pending value was never settled.";
             field_error(exec, pf, p->container, p->pos, nonnull, NULL, never,
@@ -611,6 +725,7 @@ static void finish(gql_execution *exec) {
     for (size_t i = 0; i < exec->parked_count; i++) {
         exec->host->release(exec->ctx, exec->parked[i].value);
         if (exec->parked[i].state != 0) exec->host->release(exec->ctx, exec->parked[i].settled);
+        if (exec->parked[i].object) exec->host->release(exec->ctx, exec->parked[i].object);
     }
     exec->parked_count = 0;
 }

@@ -144,7 +144,17 @@ typedef struct gql_parked {
     uint32_t pos;
     gql_value settled;               /* once settled: the value or error (owned) */
     uint8_t state;                   /* 0 pending, 1 value, 2 error */
+    uint8_t mode;                    /* gql_park_mode */
+    gql_value object;                /* TYPE, CHECK: the value being typed (owned) */
+    const gql_schema_type *of;       /* TYPE: the abstract type; CHECK: the object type */
 } gql_parked;
+
+/* What a parked value is waiting for. */
+typedef enum gql_park_mode {
+    GQL_PARK_VALUE,  /* a field's (or list item's) value, to complete as type */
+    GQL_PARK_TYPE,   /* resolve_type's answer for object, of the abstract type of */
+    GQL_PARK_CHECK   /* is_type_of's answer for object, of the object type of */
+} gql_park_mode;
 
 struct gql_execution {
     gql_arena arena;                 /* plan, response tree, messages */
