@@ -22,6 +22,7 @@ import inspect as _pyinspect
 import json
 import math
 import threading
+import types
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
 from numbers import Number
 from typing import Any, Generic, TypeVar
@@ -867,14 +868,63 @@ async def run_async(execution: Any) -> None:
             waiting = still
             if not waiting:
                 continue
-        awaitables = [
-            pending[i]._future() if isinstance(pending[i], Pending) else pending[i] for i in waiting
-        ]
+        awaitables: list[Any] = []
+        started: list[int] = []
+        for i in waiting:
+            value = pending[i]
+            if isinstance(value, Pending):
+                awaitables.append(value._future())
+            elif type(value) is types.CoroutineType:
+                # Run it to its first suspension here: most resolvers return
+                # without ever waiting, and then need no task at all.
+                try:
+                    yielded = value.send(None)
+                except StopIteration as stop:
+                    execution.settle(i, stop.value, False)
+                    continue
+                except Exception as error:
+                    execution.settle(i, error, True)
+                    continue
+                awaitables.append(_Started(value, yielded))
+            else:
+                awaitables.append(value)
+            started.append(i)
+        waiting = started
+        if not waiting:
+            continue
         results = await asyncio.gather(*awaitables, return_exceptions=True)
         for i, result in zip(waiting, results, strict=True):
             if isinstance(result, BaseException) and not isinstance(result, Exception):
                 raise result
             execution.settle(i, result, isinstance(result, Exception))
+
+
+class _Started:
+    """A coroutine already run to its first suspension (run_async), as an
+    awaitable that goes on from there: the task awaiting it receives what
+    the coroutine yielded and sends back what the coroutine gets."""
+
+    __slots__ = ("_coro", "_yielded")
+
+    def __init__(self, coro: Any, yielded: Any) -> None:
+        self._coro = coro
+        self._yielded = yielded
+
+    def __await__(self) -> Any:
+        coro, yielded = self._coro, self._yielded
+        try:
+            while True:
+                try:
+                    sent = yield yielded
+                except GeneratorExit:
+                    coro.close()
+                    raise
+                except BaseException as exc:
+                    yielded = coro.throw(exc)
+                else:
+                    yielded = coro.send(sent)
+        except StopIteration as stop:
+            return stop.value
 
 
 async def _first_type(awaitables: list[Awaitable[Any]], names: list[str]) -> str | None:

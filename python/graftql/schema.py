@@ -740,7 +740,7 @@ class Schema:
         document, errors = self._prepare(source)
         if errors or document is None:
             return ExecutionResult(None, errors)
-        if variables is not None and not isinstance(variables, Mapping):
+        if variables is not None and not isinstance(variables, dict):
             raise TypeError(
                 "Variable values must be provided as a dictionary with variable names as "
                 "keys. Perhaps look to see if an unparsed JSON string was provided."

@@ -521,6 +521,21 @@ static gql_leaf_out leaf_call(PyObject *r) {
 static gql_leaf_out host_serialize(void *ctx, const gql_schema_type *type, gql_value value) {
     graftql_exec *ex = ctx;
     PyObject *v = value;
+    /* The built-in scalars first, by pointer: most leaves are one, and
+     * they cannot be bound. */
+    if (type == ex->builtin[B_STRING] || type == ex->builtin[B_ID]) {
+        if (PyUnicode_CheckExact(v)) return (gql_leaf_out){Py_NewRef(v), false};
+    } else if (type == ex->builtin[B_INT]) {
+        if (PyLong_CheckExact(v)) {
+            int overflow;
+            long n = PyLong_AsLongAndOverflow(v, &overflow);
+            if (!overflow && n >= INT32_MIN && n <= INT32_MAX)
+                return (gql_leaf_out){Py_NewRef(v), false};
+        }
+    } else if (type == ex->builtin[B_FLOAT]) {
+        if (PyFloat_CheckExact(v) && isfinite(PyFloat_AS_DOUBLE(v)))
+            return (gql_leaf_out){Py_NewRef(v), false};
+    }
     graftql_type_binding *b = graftql_schema_binding(ex->core, type);
     if (gql_schema_type_kind(type) == GQL_TYPE_ENUM) {
         if (b && b->enum_lookup) {
@@ -1111,10 +1126,13 @@ static gql_value_kind host_input_kind(void *ctx, gql_value value) {
     if (PyUnicode_Check(v)) return GQL_VALUE_STRING;
     if (PyList_Check(v) || PyTuple_Check(v)) return GQL_VALUE_LIST;
     if (PyDict_Check(v)) return GQL_VALUE_OBJECT;
-    if (PyBytes_Check(v) || PyByteArray_Check(v)) return GQL_VALUE_OTHER;
+    if (PyBytes_Check(v) || PyByteArray_Check(v) || PyMemoryView_Check(v))
+        return GQL_VALUE_OTHER;
+    /* graphql-core's coerce_input_value takes input objects as dicts only,
+     * and any other Mapping is not a list either (is_iterable). */
     int mapping = PyObject_IsInstance(v, ex->st->exec.mapping_abc);
     if (mapping < 0) PyErr_Clear();
-    if (mapping > 0) return GQL_VALUE_OBJECT;
+    if (mapping > 0) return GQL_VALUE_OTHER;
     return Py_TYPE(v)->tp_iter ? GQL_VALUE_LIST : GQL_VALUE_OTHER;
 }
 
