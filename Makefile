@@ -168,9 +168,10 @@ build/ci-fuzz/build.ninja: | $(STAMP_BASE)
 	  -Dc_args='-fno-sanitize-recover=all -fno-omit-frame-pointer'
 
 fuzz: build/ci-fuzz/build.ninja | $(STAMP_BASE)
-	$(MESON) compile -C build/ci-fuzz fuzz_parser fuzz_validate
+	$(MESON) compile -C build/ci-fuzz fuzz_parser fuzz_validate fuzz_execute
 	fuzz/run.sh build/ci-fuzz/fuzz_parser $(FUZZ_TIME)
 	fuzz/run.sh build/ci-fuzz/fuzz_validate $(FUZZ_TIME)
+	fuzz/run.sh build/ci-fuzz/fuzz_execute $(FUZZ_TIME)
 
 #=== Others ==================================================================
 

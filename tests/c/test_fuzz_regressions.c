@@ -1,13 +1,16 @@
 /*
  * test_fuzz_regressions.c: replays, without libFuzzer, every input saved
- * under fuzz/regressions/parser (crashes the fuzzer once found) and the seed
- * corpus fuzz/corpus/parser through the fuzz target's own property
- * (fuzz/parser_check.c), so a fixed crash stays fixed in every build,
- * sanitized or not. Files whose names start with '.' are skipped.
+ * under fuzz/regressions/parser and fuzz/regressions/execute (crashes the
+ * fuzzers once found) and the seed corpora fuzz/corpus/parser and
+ * fuzz/corpus/execute through the fuzz targets' own properties
+ * (fuzz/parser_check.c, fuzz/execute_check.c), so a fixed crash stays fixed
+ * in every build, sanitized or not. Files whose names start with '.' are
+ * skipped.
  */
 #include <dirent.h>
 #include <stdlib.h>
 
+#include "execute_check.h"
 #include "harness.h"
 #include "parser_check.h"
 
@@ -33,8 +36,10 @@ static char *read_file(const char *path, size_t *length) {
     return buf;
 }
 
+typedef const char *(*fuzz_check)(const uint8_t *data, size_t size);
+
 /* Check every file of dir; returns how many were replayed. */
-static int replay_dir(const char *dir) {
+static int replay_dir(const char *dir, fuzz_check check) {
     DIR *d = opendir(dir);
     if (!d) {
         gql_test_fail(__FILE__, __LINE__, "cannot open %s", dir);
@@ -52,7 +57,7 @@ static int replay_dir(const char *dir) {
             gql_test_fail(__FILE__, __LINE__, "cannot read %s", path);
             continue;
         }
-        const char *problem = gql_fuzz_check_parser((const uint8_t *)data, length);
+        const char *problem = check((const uint8_t *)data, length);
         if (problem) gql_test_fail(__FILE__, __LINE__, "%s: %s", path, problem);
         free(data);
         replayed++;
@@ -62,15 +67,26 @@ static int replay_dir(const char *dir) {
 }
 
 static void test_regressions(void) {
-    replay_dir(GQL_FUZZ_DIR "/regressions/parser");
+    replay_dir(GQL_FUZZ_DIR "/regressions/parser", gql_fuzz_check_parser);
 }
 
 static void test_seed_corpus(void) {
-    CHECK(replay_dir(GQL_FUZZ_DIR "/corpus/parser") >= 10);
+    CHECK(replay_dir(GQL_FUZZ_DIR "/corpus/parser", gql_fuzz_check_parser) >= 10);
+}
+
+/* After the parser's: the execute check sets an allocator of its own. */
+static void test_execute_regressions(void) {
+    replay_dir(GQL_FUZZ_DIR "/regressions/execute", gql_fuzz_check_execute);
+}
+
+static void test_execute_seed_corpus(void) {
+    CHECK(replay_dir(GQL_FUZZ_DIR "/corpus/execute", gql_fuzz_check_execute) >= 5);
 }
 
 int main(void) {
     RUN(test_regressions);
     RUN(test_seed_corpus);
+    RUN(test_execute_regressions);
+    RUN(test_execute_seed_corpus);
     return gql_test_summary();
 }

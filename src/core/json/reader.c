@@ -466,7 +466,9 @@ static gql_json *object(reader *r) {
             return NULL;
         }
     }
-    size_t count = dedupe(r, r->members + base, r->members_len - base);
+    /* r->members is NULL until a first member is pushed: no arithmetic on it. */
+    size_t count = r->members_len > base ? dedupe(r, r->members + base, r->members_len - base)
+                                         : 0;
     if (r->failed) return NULL;
     gql_json *v = new_node(r, GQL_JSON_OBJECT);
     if (!v) return NULL;
