@@ -369,8 +369,11 @@ static gql_leaf_out leaf(gql_value value) {
     return (gql_leaf_out){value, false};
 }
 
+/* A field error; out of memory (no message) is {NULL, false}, never
+ * {NULL, true}, which tells the executor the host failed as a whole. */
 static gql_leaf_out leaf_error(void *ctx, const char *prefix, const gql_json *v) {
-    return (gql_leaf_out){make_error(ctx, prefix, v), true};
+    gql_value error = make_error(ctx, prefix, v);
+    return (gql_leaf_out){error, error != NULL};
 }
 
 static gql_leaf_out int_of_text(void *ctx, const gql_json *v) {
@@ -507,7 +510,7 @@ static gql_leaf_out serialize_enum(void *ctx, const gql_schema_type *type, const
     gql_strbuf_puts(&prefix, "Enum '");
     gql_strbuf_puts(&prefix, gql_schema_type_name(type));
     gql_strbuf_puts(&prefix, "' cannot represent value: ");
-    gql_leaf_out out = {NULL, true};
+    gql_leaf_out out = {NULL, false};
     if (!prefix.nomem) out = leaf_error(ctx, gql_strbuf_cstr(&prefix), v);
     gql_strbuf_free(&prefix);
     return out;
