@@ -64,21 +64,21 @@ $(STAMP_BASE):
 	$(PIP) install -q $(BUILD_DEPS)
 	@touch $@
 
-# The package alone, for the demo.
+# The package and its server (uvicorn), for the demo.
 $(STAMP_PKG): $(STAMP_BASE) pyproject.toml
-	$(PIP) install -q --no-build-isolation -Cbuild-dir=build/py -e .
+	$(PIP) install -q --no-build-isolation -Cbuild-dir=build/py -e '.[server]'
 	@touch $@
 
 # The package with its test tools (pytest, hypothesis, graphql-core, ruff,
 # mypy). Installing it also satisfies the demo.
 $(STAMP_TEST): $(STAMP_BASE) pyproject.toml
-	$(PIP) install -q --no-build-isolation -Cbuild-dir=build/py -e '.[test]'
+	$(PIP) install -q --no-build-isolation -Cbuild-dir=build/py -e '.[test,server]'
 	@touch $(STAMP_PKG) $@
 
 # The test tools and the benchmark peers (strawberry-graphql, ariadne,
 # aiodataloader). Installing it also satisfies the test tools.
 $(STAMP_BENCH): $(STAMP_BASE) pyproject.toml
-	$(PIP) install -q --no-build-isolation -Cbuild-dir=build/py -e '.[test,bench]'
+	$(PIP) install -q --no-build-isolation -Cbuild-dir=build/py -e '.[test,server,bench]'
 	@touch $(STAMP_PKG) $(STAMP_TEST) $@
 
 #=== make demo ===============================================================
