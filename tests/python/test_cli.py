@@ -165,3 +165,156 @@ def test_console_script(document_file: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == graphql.print_ast(graphql.parse(DOCUMENT)) + "\n"
+
+
+# ---- validate, print-schema, serve -------------------------------------------
+
+SDL = """\
+type Query { user(id: ID!): User }
+type User { id: ID! name: String }
+"""
+
+
+@pytest.fixture
+def schema_file(tmp_path: Path) -> Path:
+    path = tmp_path / "schema.graphql"
+    path.write_text(SDL, encoding="utf-8")
+    return path
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def core_validation_text(query: str, name: str) -> str:
+    """graphql-core's errors for query, printed as str() prints them."""
+    schema = graphql.build_schema(SDL)
+    errors = graphql.validate(schema, graphql.parse(graphql.Source(query, name)))
+    return "\n\n".join(str(error) for error in errors)
+
+
+def test_validate_a_valid_query(schema_file: Path, tmp_path: Path) -> None:
+    query = write(tmp_path, "ok.graphql", "{ user(id: 1) { name } }")
+    result = run("validate", str(schema_file), str(query))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    result = run("validate", "--json", str(schema_file), str(query))
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"valid": True, "errors": []}
+
+
+def test_validate_prints_every_error_as_graphql_core(schema_file: Path, tmp_path: Path) -> None:
+    text = "{ user { nam } }"
+    query = write(tmp_path, "bad.graphql", text)
+    result = run("validate", str(schema_file), str(query))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == core_validation_text(text, str(query)) + "\n\n2 errors\n"
+
+
+def test_validate_json_and_no_suggestions(schema_file: Path, tmp_path: Path) -> None:
+    query = write(tmp_path, "bad.graphql", "{ user(id: 1) { nam } }")
+    result = run("validate", "--json", "--no-suggestions", str(schema_file), str(query))
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == {
+        "valid": False,
+        "errors": [
+            {
+                "message": "Cannot query field 'nam' on type 'User'.",
+                "locations": [{"line": 1, "column": 17}],
+            }
+        ],
+    }
+
+
+def test_validate_reads_the_query_from_stdin(schema_file: Path) -> None:
+    result = run("validate", str(schema_file), "-", stdin="{ user { name } }")
+    assert result.returncode == 1
+    assert "<stdin>:1:3" in result.stderr
+    assert "argument 'id' of type 'ID!' is required" in result.stderr
+
+
+def test_validate_a_syntax_error(schema_file: Path, tmp_path: Path) -> None:
+    query = write(tmp_path, "broken.graphql", "{ user(")
+    result = run("validate", "--json", str(schema_file), str(query))
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["errors"] == [
+        {
+            "message": "Syntax Error: Expected Name, found <EOF>.",
+            "locations": [{"line": 1, "column": 8}],
+        }
+    ]
+
+
+def test_validate_an_invalid_schema(tmp_path: Path) -> None:
+    schema = write(tmp_path, "s.graphql", "type Query { x: Foo }")
+    query = write(tmp_path, "q.graphql", "{ x }")
+    result = run("validate", str(schema), str(query))
+    assert result.returncode == 1
+    assert result.stderr.startswith("graftql: the schema is invalid:\n\nUnknown type 'Foo'.")
+    assert f"{schema}:1:17" in result.stderr
+    result = run("validate", "--json", str(schema), str(query))
+    assert json.loads(result.stdout) == {
+        "valid": False,
+        "errors": [{"message": "Unknown type 'Foo'.", "locations": [{"line": 1, "column": 17}]}],
+        "reason": "the schema is invalid",
+    }
+
+
+def test_print_schema_of_a_file_and_of_a_module(schema_file: Path, tmp_path: Path) -> None:
+    expected = graphql.print_schema(graphql.build_schema(SDL)) + "\n"
+    result = run("print-schema", str(schema_file))
+    assert (result.returncode, result.stdout) == (0, expected)
+    module = write(
+        tmp_path, "cli_target_mod.py", f"import graftql\nschema = graftql.Schema({SDL!r})\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "graftql", "print-schema", "cli_target_mod:schema"],
+        cwd=module.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["print-schema", "no_such_module_x:schema"], "cannot import module 'no_such_module_x'"),
+        (["print-schema", "graftql:nothing_here"], "module 'graftql' has no attribute"),
+        (["print-schema", "graftql:parse"], "not a graftql.Schema or an app with one"),
+        (["serve", "no_colon"], "'no_colon' is not module:attr"),
+        (["serve", "graftql:__version__"], "not a graftql.Schema or an ASGI app"),
+        (["validate", "missing.graphql", "-"], "cannot open missing.graphql"),
+    ],
+)
+def test_bad_targets_are_usage_errors(args: list[str], message: str) -> None:
+    result = run(*args, stdin="")
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["serve", "x:y", "--port", "70000"], {}, "must be at most 65535"),
+        (["serve", "x:y", "--workers", "0"], {}, "must be at least 1"),
+        (["serve", "x:y"], {"PORT": "http"}, "PORT='http': not a whole number"),
+        (["serve", "x:y", "--reload", "--workers", "2"], {}, "cannot be used together"),
+    ],
+)
+def test_serve_options_are_checked(args: list[str], env: dict[str, str], message: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "graftql", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert message in result.stderr
