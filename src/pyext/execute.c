@@ -44,6 +44,7 @@ typedef struct graftql_exec {
     PyObject *data;                /* to_dict's data, made on first use */
     PyObject *errors;              /* the list of GraphQLError, made on first use */
     PyObject *last_name;           /* resolve_type's last name (keeps it alive) */
+    struct id_text *ids;           /* ints serialized as ID, by value (made on first use) */
     const gql_schema_type *builtin[5]; /* Int, Float, String, Boolean, ID */
     bool async_mode;
     bool event_mode;               /* a subscription event is the root value: the
@@ -518,13 +519,69 @@ static gql_leaf_out leaf_call(PyObject *r) {
     return (gql_leaf_out){r, false};
 }
 
+/*
+ * IDs held as ints are the commonest leaf that needs a new object: str(n).
+ * CPython's int to str is general (any size) and slow for small values, so
+ * the digits are written here, and the texts kept in a direct-mapped table
+ * by value for the execution: the same product or user ID recurring through
+ * a response is one str.
+ */
+#define ID_TEXTS 1024
+
+typedef struct id_text {
+    long long n;
+    PyObject *str;  /* NULL: empty slot */
+} id_text;
+
+static void id_texts_free(graftql_exec *self) {
+    if (!self->ids) return;
+    for (size_t i = 0; i < ID_TEXTS; i++) Py_XDECREF(self->ids[i].str);
+    PyMem_Free(self->ids);
+    self->ids = NULL;
+}
+
+static PyObject *decimal_text(long long n) {
+    char buf[24];
+    char *end = buf + sizeof buf, *p = end;
+    unsigned long long u = n < 0 ? 0ull - (unsigned long long)n : (unsigned long long)n;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0) *--p = '-';
+    PyObject *s = PyUnicode_New(end - p, 127);
+    if (s) memcpy(PyUnicode_DATA(s), p, (size_t)(end - p));
+    return s;
+}
+
+/* str(v) for an exact int. */
+static PyObject *id_of_int(graftql_exec *ex, PyObject *v) {
+    int overflow;
+    long long n = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (overflow) return PyLong_Type.tp_str(v);
+    if (!ex->ids) {
+        ex->ids = PyMem_Calloc(ID_TEXTS, sizeof *ex->ids);
+        if (!ex->ids) return decimal_text(n);
+    }
+    id_text *slot = &ex->ids[((unsigned long long)n * 0x9E3779B97F4A7C15ull) >> 54];
+    if (slot->str && slot->n == n) return Py_NewRef(slot->str);
+    PyObject *s = decimal_text(n);
+    if (!s) return NULL;
+    Py_XSETREF(slot->str, Py_NewRef(s));
+    slot->n = n;
+    return s;
+}
+
 static gql_leaf_out host_serialize(void *ctx, const gql_schema_type *type, gql_value value) {
     graftql_exec *ex = ctx;
     PyObject *v = value;
     /* The built-in scalars first, by pointer: most leaves are one, and
      * they cannot be bound. */
-    if (type == ex->builtin[B_STRING] || type == ex->builtin[B_ID]) {
+    if (type == ex->builtin[B_STRING]) {
         if (PyUnicode_CheckExact(v)) return (gql_leaf_out){Py_NewRef(v), false};
+    } else if (type == ex->builtin[B_ID]) {
+        if (PyUnicode_CheckExact(v)) return (gql_leaf_out){Py_NewRef(v), false};
+        if (PyLong_CheckExact(v)) return leaf_call(id_of_int(ex, v));
     } else if (type == ex->builtin[B_INT]) {
         if (PyLong_CheckExact(v)) {
             int overflow;
@@ -563,7 +620,8 @@ static gql_leaf_out host_serialize(void *ctx, const gql_schema_type *type, gql_v
             const char *s = PyUnicode_AsUTF8AndSize(v, &len);
             if (!s) return leaf_error();
             if (gql_schema_type_get_enum_value(ex->core->schema, type, s, (size_t)len))
-                return leaf_call(PyUnicode_FromStringAndSize(s, len));
+                return PyUnicode_CheckExact(v) ? (gql_leaf_out){Py_NewRef(v), false}
+                                               : leaf_call(PyUnicode_FromStringAndSize(s, len));
         }
         PyObject *shown = PyObject_CallOneArg(ex->st->exec.inspect, v);
         if (!shown) return leaf_error();
@@ -619,7 +677,7 @@ static gql_leaf_out host_serialize(void *ctx, const gql_schema_type *type, gql_v
         break;
     case B_ID:
         if (PyUnicode_CheckExact(v)) return (gql_leaf_out){Py_NewRef(v), false};
-        if (PyLong_CheckExact(v)) return leaf_call(PyLong_Type.tp_str(v));
+        if (PyLong_CheckExact(v)) return leaf_call(id_of_int(ex, v));
         break;
     case B_BOOLEAN:
         if (PyBool_Check(v)) return (gql_leaf_out){Py_NewRef(v), false};
@@ -1329,12 +1387,15 @@ static int exec_traverse(graftql_exec *self, visitproc visit, void *arg) {
     return 0;
 }
 
+static void id_texts_free(graftql_exec *self);
+
 static int exec_clear(graftql_exec *self) {
     if (self->exec) {
         gql_execution *exec = self->exec;
         self->exec = NULL;
         gql_execution_free(exec);
     }
+    id_texts_free(self);
     Py_CLEAR(self->fragments);
     Py_CLEAR(self->data);
     Py_CLEAR(self->errors);
@@ -1690,6 +1751,7 @@ PyObject *graftql_schema_execute(graftql_schema *self, PyObject *const *args, Py
     ex->context = Py_NewRef(args[5]);
     ex->keep = PyList_New(0);
     ex->fragments = ex->data = ex->errors = ex->last_name = NULL;
+    ex->ids = NULL;
     ex->async_mode = PyObject_IsTrue(args[6]) > 0;
     ex->event_mode = false;
     ex->aborted = false;
