@@ -89,6 +89,15 @@ typedef struct gql_allocator {
 
 void gql_set_allocator(const gql_allocator *allocator);
 
+/*
+ * The core keeps a few freed 1 MiB blocks (at most 16 MiB per process) to
+ * reuse for the next large document, plan or response instead of having
+ * the kernel map fresh pages each time. This gives them back now (for
+ * example before a leak check, or when a process goes idle). Thread-safe;
+ * gql_set_allocator does it too.
+ */
+void gql_release_cached_memory(void);
+
 /* Release memory the library handed out (the result of gql_print). */
 void gql_free(void *ptr);
 

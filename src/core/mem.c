@@ -9,8 +9,13 @@ static void *std_realloc(void *ctx, void *ptr, size_t size) { (void)ctx; return 
 static void std_free(void *ctx, void *ptr) { (void)ctx; free(ptr); }
 
 static gql_allocator current = {std_malloc, std_realloc, std_free, NULL};
+static unsigned generation;
+
+unsigned gql_allocator_generation(void) { return generation; }
 
 void gql_set_allocator(const gql_allocator *allocator) {
+    gql_release_cached_memory();
+    generation++;
     if (allocator)
         current = *allocator;
     else

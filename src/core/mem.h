@@ -12,6 +12,9 @@
 void *gql_malloc(size_t size);
 void *gql_calloc(size_t count, size_t size);
 void *gql_realloc(void *ptr, size_t size);
+/* Changes whenever gql_set_allocator is called: memory kept for reuse is
+ * only reused under the allocator that gave it. */
+unsigned gql_allocator_generation(void);
 /* gql_free is public (graftql.h): it releases what gql_print returns. */
 
 #endif
