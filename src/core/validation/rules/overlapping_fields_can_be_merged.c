@@ -832,7 +832,8 @@ static const gql_sym *canonical_key(state *s, const gql_node *value, uint32_t *l
         }
         /* All children reduced: the key of this value goes to the child
          * entry its parent made for it. */
-        child_key *keys = (child_key *)s->keys.items + f->base;
+        /* No key pushed yet (an empty object first): no array to offset. */
+        child_key *keys = s->keys.items ? (child_key *)s->keys.items + f->base : NULL;
         const gql_sym *key = composite_key(s, f->node, keys, children->count);
         if (!key) return NULL;
         uint32_t own = !children->count ? 2 : f->node->kind == GQL_LIST_VALUE ? 2 + f->deepest
