@@ -15,7 +15,6 @@ _VARIABLE_ORIGINAL = "variable coercion errors do not carry original_error yet"
 
 KNOWN_GAPS: dict[str, str] = {
     "test_execute_async.py::test_fields_of_a_level_are_awaited_together[graftql]": "breadth-first order: resolvers of a wave start field by field, not object by object",
-    "test_execute_async.py::test_sync_execute_meeting_an_awaitable_list_item[graftql]": "an awaitable list item in sync execution is not reported as graphql-core words it",
     "test_execute_lists.py::test_async_generator_as_list_value[graftql]": _ASYNC_ITERABLE,
     "test_execute_lists.py::test_async_generator_items_complete_like_list_items[graftql]": _ASYNC_ITERABLE,
     "test_execute_resolvers.py::test_operation_name[graftql]": "validation refuses an operation the schema lacks even when another is chosen",

@@ -378,8 +378,10 @@ def test_sync_execute_meeting_a_coroutine(graftql_engine: Any) -> None:
 
 @pytest.mark.filterwarnings("ignore:coroutine .* was never awaited:RuntimeWarning")
 def test_sync_execute_meeting_an_awaitable_list_item(graftql_engine: Any) -> None:
-    schema = graftql_engine.schema(SDL, RESOLVERS)
-    result = schema.execute("{ user(id: 1) { friends { id } } }", root_value={"user": USERS["1"]})
+    # Query.user synchronous, so that only the list items are awaitables.
+    resolvers = {**RESOLVERS, "Query": {"user": lambda _root, _info, id: USERS.get(id)}}
+    schema = graftql_engine.schema(SDL, resolvers)
+    result = schema.execute("{ user(id: 1) { friends { id } } }")
     # friends is [User!]: the first awaitable item fails the list.
     assert result.data == {"user": {"friends": None}}
     (error,) = result.errors
