@@ -60,13 +60,31 @@ bool gql_exec_own(gql_execution *exec, gql_value value) {
     return true;
 }
 
+/* The serialized leaves are kept in blocks from the arena, whose large
+ * chunks are reused between executions, rather than in one array grown by
+ * realloc, which copies a large response's leaves into fresh pages. */
+#define LEAF_BLOCK 2040
+
+typedef struct gql_leaf_block {
+    struct gql_leaf_block *prev;
+    size_t count;
+    gql_value items[LEAF_BLOCK];
+} gql_leaf_block;
+
 static bool keep_leaf(gql_execution *exec, gql_value value) {
-    if (!grow((void **)&exec->leaves, &exec->leaf_cap, exec->leaf_count, sizeof(gql_value))) {
-        exec->host->release(exec->ctx, value);
-        gql_exec_nomem(exec);
-        return false;
+    gql_leaf_block *b = exec->leaves;
+    if (!b || b->count == LEAF_BLOCK) {
+        b = gql_arena_alloc(&exec->arena, sizeof *b);
+        if (!b) {
+            exec->host->release(exec->ctx, value);
+            gql_exec_nomem(exec);
+            return false;
+        }
+        b->prev = exec->leaves;
+        b->count = 0;
+        exec->leaves = b;
     }
-    exec->leaves[exec->leaf_count++] = value;
+    b->items[b->count++] = value;
     return true;
 }
 
@@ -170,12 +188,18 @@ static bool enqueue(gql_execution *exec, gql_plan_set *set, gql_value parent, gq
         set->group_level = next_no;
     }
     if (g->count == g->cap) {
+        /* From the arena (its large chunks are reused between executions);
+         * the outgrown arrays stay there until the execution ends. */
         size_t cap = g->cap ? g->cap * 2 : 8;
-        gql_value *parents = gql_realloc(g->parents, cap * sizeof *parents);
-        if (!parents) return false;
+        if (cap > SIZE_MAX / sizeof(gql_value)) return false;
+        gql_value *parents = gql_arena_alloc(&exec->arena, cap * sizeof *parents);
+        gql_rnode **objects = gql_arena_alloc(&exec->arena, cap * sizeof *objects);
+        if (!parents || !objects) return false;
+        if (g->count) {
+            memcpy(parents, g->parents, g->count * sizeof *parents);
+            memcpy(objects, g->objects, g->count * sizeof *objects);
+        }
         g->parents = parents;
-        gql_rnode **objects = gql_realloc(g->objects, cap * sizeof *objects);
-        if (!objects) return false;
         g->objects = objects;
         g->cap = cap;
     }
@@ -189,8 +213,6 @@ static void level_clear(gql_execution *exec, gql_level *level) {
     for (size_t i = 0; i < level->count; i++) {
         gql_group *g = &level->groups[i];
         for (size_t k = 0; k < g->count; k++) exec->host->release(exec->ctx, g->parents[k]);
-        gql_free(level->groups[i].parents);
-        gql_free(level->groups[i].objects);
     }
     level->count = 0;
 }
@@ -536,6 +558,29 @@ static void coerce_args(gql_execution *exec, gql_plan_field *pf) {
     gql_strbuf_free(&message);
 }
 
+/* The buffer host->resolve fills for n parents, zeroed: one per execution,
+ * grown to the largest group, since a field's values are completed (moved
+ * into the response or parked) before the next field resolves. NULL when
+ * out of memory (reported). */
+static gql_resolved *resolved_buffer(gql_execution *exec, size_t n) {
+    if (!n) n = 1;
+    if (n > exec->resolved_cap) {
+        size_t cap = exec->resolved_cap ? exec->resolved_cap : 16;
+        while (cap < n) cap = cap > SIZE_MAX / 2 / sizeof(gql_resolved) ? n : cap * 2;
+        gql_resolved *grown = cap <= SIZE_MAX / sizeof *grown
+                                  ? gql_realloc(exec->resolved, cap * sizeof *grown)
+                                  : NULL;
+        if (!grown) {
+            gql_exec_nomem(exec);
+            return NULL;
+        }
+        exec->resolved = grown;
+        exec->resolved_cap = cap;
+    }
+    memset(exec->resolved, 0, n * sizeof *exec->resolved);
+    return exec->resolved;
+}
+
 static void resolve_field(gql_execution *exec, gql_group *g, gql_plan_field *pf) {
     const gql_host *host = exec->host;
     size_t n = g->count;
@@ -569,11 +614,8 @@ static void resolve_field(gql_execution *exec, gql_group *g, gql_plan_field *pf)
         complete(exec, pf, pf->info.return_type, exec->event, g->objects[0], pf->slot);
         return;
     }
-    gql_resolved *out = gql_calloc(n, sizeof *out);
-    if (!out) {
-        gql_exec_nomem(exec);
-        return;
-    }
+    gql_resolved *out = resolved_buffer(exec, n);
+    if (!out) return;
     if (subscription_root && exec->source_mode) {
         /* graphql-core's create_source_event_stream: the value is the stream. */
         if (!host->resolve(exec->ctx, exec, &pf->info, g->parents,
@@ -585,12 +627,10 @@ static void resolve_field(gql_execution *exec, gql_group *g, gql_plan_field *pf)
             take_source(exec, pf, g->objects[0], out[0].value, out[0].error);
         }
         g->objects[0]->slots[pf->slot].kind = GQL_RV_NULL;
-        gql_free(out);
         return;
     }
     if (!host->resolve(exec->ctx, exec, &pf->info, g->parents,
                        (gql_path_ref const *)g->objects, n, pf->args, out)) {
-        gql_free(out);
         if (exec->failed == GQL_EXEC_DONE) exec->failed = GQL_EXEC_ABORTED;
         return;
     }
@@ -608,7 +648,6 @@ static void resolve_field(gql_execution *exec, gql_group *g, gql_plan_field *pf)
         else
             complete(exec, pf, pf->info.return_type, out[i].value, g->objects[i], pf->slot);
     }
-    gql_free(out);
 }
 
 static void run_level(gql_execution *exec) {
@@ -958,12 +997,13 @@ void gql_execution_free(gql_execution *exec) {
     const gql_host *host = exec->host;
     if (!exec->done) finish(exec);
     for (size_t i = 0; i < exec->owned_count; i++) host->release(exec->ctx, exec->owned[i]);
-    for (size_t i = 0; i < exec->leaf_count; i++) host->release(exec->ctx, exec->leaves[i]);
+    for (gql_leaf_block *b = exec->leaves; b; b = b->prev)
+        for (size_t i = 0; i < b->count; i++) host->release(exec->ctx, b->items[i]);
     for (size_t i = 0; i < exec->error_count; i++)
         if (exec->errors[i].pub.original) host->release(exec->ctx, exec->errors[i].pub.original);
     if (exec->vars_coerced) gql_coerced_variables_release(&exec->env, &exec->vars);
     gql_free(exec->owned);
-    gql_free(exec->leaves);
+    gql_free(exec->resolved);
     gql_free(exec->errors);
     gql_free(exec->parked);
     gql_free(exec->pending_values);

@@ -194,8 +194,10 @@ struct gql_execution {
 
     gql_value *owned;                /* values to release when done */
     size_t owned_count, owned_cap;
-    gql_value *leaves;               /* serialized leaves: released with the tree */
-    size_t leaf_count, leaf_cap;
+    struct gql_leaf_block *leaves;   /* serialized leaves, released with the tree:
+                                        blocks in the arena, the newest first */
+    gql_resolved *resolved;          /* what host->resolve writes, reused field to field */
+    size_t resolved_cap;
 
     gql_error_rec *errors;
     size_t error_count, error_cap;
