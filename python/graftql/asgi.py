@@ -383,14 +383,9 @@ class GraphQLApp:
     ) -> None:
         method = scope["method"]
         response.vary = True
-        offers = (
-            (GRAPHQL_RESPONSE_JSON, JSON, HTML)
-            if method == "GET" and self.graphiql
-            else (
-                GRAPHQL_RESPONSE_JSON,
-                JSON,
-            )
-        )
+        offers: tuple[str, ...] = (GRAPHQL_RESPONSE_JSON, JSON)
+        if method == "GET" and self.graphiql:
+            offers += (HTML,)
         media = _negotiate(headers.get("accept"), offers)
         try:
             if method not in ("GET", "POST"):
