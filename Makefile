@@ -195,3 +195,24 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) $(ASAN_VENV) .mypy_cache .ruff_cache .pytest_cache bench/node/node_modules
+
+#=== GraphQL over HTTP audit =================================================
+
+# The graphql-http audit suite (tests/conformance/http, pinned by its
+# package-lock.json; needs node 18+ and the npm registry) against an app
+# served by uvicorn on a free loopback port, stopped afterwards. AUDIT_APP is
+# module:attr, imported from the current directory or tests/python (default:
+# the test app); its GraphQL endpoint must be /graphql. Passes only when every
+# audit is ok: no errors, no warnings.
+AUDIT_APP ?= http_app:app
+
+.PHONY: http-audit http-audit-clean
+
+http-audit: $(STAMP_TEST)
+	cd tests/conformance/http && npm ci --no-audit --no-fund --loglevel=error
+	$(VPY) tests/conformance/http/run_audit.py $(AUDIT_APP)
+
+http-audit-clean:
+	rm -rf tests/conformance/http/node_modules tools/graphiql/node_modules
+
+distclean: http-audit-clean

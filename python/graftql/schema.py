@@ -31,6 +31,7 @@ from graftql.error import (
 )
 from graftql.execution import ExecutionResult, run_async, run_sync
 from graftql.execution import inspect as inspect_value
+from graftql.language import OperationType
 from graftql.validation import ValidationRule
 
 __all__ = [
@@ -725,6 +726,34 @@ class Schema:
             if len(plans) > self.plan_cache_size:
                 plans.popitem(last=False)
         return entry
+
+    def operation_type(
+        self, source: str | Document, operation_name: str | None = None
+    ) -> OperationType | None:
+        """The type of the operation that executing ``source`` with
+        ``operation_name`` would run, without running it: what an HTTP server
+        needs to refuse a mutation over GET before executing anything.
+
+        The text is parsed through the plan cache, so asking and then
+        executing parses it once. The document need not be valid. ``None``
+        when there is no such operation: the text does not parse, it has
+        several operations and no name was given, or none of that name;
+        executing it reports why, in graphql-core's words.
+        """
+        document = source if isinstance(source, Document) else self._prepare(source)[0]
+        if document is None:
+            return None
+        selected: str | None = None
+        for definition in document.to_dict()["definitions"]:
+            if definition["kind"] != "operation_definition":
+                continue
+            if operation_name is None:
+                if selected is not None:
+                    return None
+                selected = definition["operation"]
+            elif definition["name"] is not None and definition["name"]["value"] == operation_name:
+                selected = definition["operation"]
+        return None if selected is None else OperationType(selected)
 
     def _start(
         self,
