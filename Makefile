@@ -1,6 +1,6 @@
 # Makefile: the two commands a newcomer needs, and the steps they are made of.
 #
-#   make demo    set up .venv if needed, parse a sample document and show an error
+#   make demo    set up .venv if needed and serve the shop demo API with GraphiQL
 #   make test    set up .venv with the test tools, run the C tests, lint, pytest
 #
 # Helpers: c-test, lint, py-test, asan (asan-c, asan-py), fuzz, bench (WORKLOAD=...),
@@ -44,7 +44,7 @@ PY_SAN_CONFIG := -Cbuild-dir=build/ci-asan-py \
 .PHONY: help demo test c-test lint py-test asan asan-c asan-py fuzz bench bench-node clean distclean
 
 help:
-	@echo "make demo    parse a sample document and show a syntax error (sets up .venv)"
+	@echo "make demo    serve the shop demo API with GraphiQL on :8000 (sets up .venv)"
 	@echo "make test    C tests, ruff, mypy and pytest (sets up .venv with the test tools)"
 	@echo "helpers:     c-test lint py-test asan asan-c asan-py fuzz bench bench-node clean distclean"
 
@@ -83,18 +83,14 @@ $(STAMP_BENCH): $(STAMP_BASE) pyproject.toml
 
 #=== make demo ===============================================================
 
+# The shop demo (examples/shop): users, orders and loyalty points on SQLite,
+# seeded on first start, served by uvicorn with GraphiQL. PORT overrides 8000.
+PORT ?= 8000
+
 demo: $(STAMP_PKG)
-	@echo "==> Parse examples/demo/query.graphql and print it back normalized:"
-	@echo "    graftql parse examples/demo/query.graphql"
-	@echo
-	@$(VPY) -m graftql parse examples/demo/query.graphql
-	@echo
-	@echo "==> A document with a syntax error: the error names the file, line and column."
-	@echo "    graftql parse examples/demo/broken.graphql"
-	@echo
-	@status=0; $(VPY) -m graftql parse examples/demo/broken.graphql || status=$$?; \
-	  echo; echo "(exit status $$status: 1 means the document has an error)"; \
-	  [ $$status -eq 1 ]
+	@echo "==> The graftql shop demo: http://127.0.0.1:$(PORT)/graphql (GraphiQL in a browser)"
+	@echo "    The first start seeds its SQLite database (a few seconds). Ctrl-C stops it."
+	@$(VPY) -m graftql serve examples.shop.app:app --host 127.0.0.1 --port $(PORT)
 
 #=== make test ===============================================================
 
