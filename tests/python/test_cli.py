@@ -318,3 +318,56 @@ def test_serve_options_are_checked(args: list[str], env: dict[str, str], message
     )
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def _serve(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`graftql serve` of a module's Schema on a free port; its base URL."""
+    import socket
+
+    write(
+        tmp_path,
+        "serve_target_mod.py",
+        "import graftql\n"
+        "schema = graftql.Schema('type Query { hello(name: String = \"you\"): String }',\n"
+        "    {'Query': {'hello': lambda _root, _info, name: f'hello {name}'}})\n",
+    )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graftql", "serve", "serve_target_mod:schema", *extra],
+        cwd=tmp_path,
+        env={**os.environ, "PORT": str(port)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    return process, f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize("extra", [[], ["--workers", "2"]], ids=["one", "two-workers"])
+def test_serve_a_schema(tmp_path: Path, extra: list[str]) -> None:
+    import time
+
+    import httpx
+
+    process, url = _serve(tmp_path, *extra)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+            try:
+                if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "graftql serve did not come up"
+            time.sleep(0.1)
+        response = httpx.post(url + "/graphql", json={"query": '{ hello(name: "serve") }'})
+        assert response.status_code == 200
+        assert response.json() == {"data": {"hello": "hello serve"}}
+        page = httpx.get(url + "/graphql", headers={"Accept": "text/html"})
+        assert page.status_code == 200
+        assert "graphiql" in page.text.lower()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
