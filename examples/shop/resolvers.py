@@ -60,9 +60,9 @@ def _id(value: str) -> int | None:
     return number if number > 0 and str(number) == value else None
 
 
-def _page_size(first: int, argument: str, most: int) -> int:
+def _page_size(first: int, argument: str, most: int, hint: str = "") -> int:
     if not 0 <= first <= most:
-        raise bad_input(f"{argument} must be between 0 and {most}, got {first}.")
+        raise bad_input(f"{argument} must be between 0 and {most}, got {first}{hint}.")
     return first
 
 
@@ -79,7 +79,9 @@ def resolve_user(_root: Any, info: Any, id: str) -> Row | None:
 
 
 def resolve_users(_root: Any, info: Any, first: int, after: str | None = None) -> list[Row]:
-    first = _page_size(first, "users(first:)", MAX_PAGE)
+    first = _page_size(
+        first, "users(first:)", MAX_PAGE, "; page on with after: the last id of a page"
+    )
     after_id = None
     if after is not None:
         after_id = _id(after)
