@@ -46,7 +46,7 @@ PY_SAN_CONFIG := -Cbuild-dir=build/ci-asan-py \
 help:
 	@echo "make demo    serve the shop demo API with GraphiQL on :8000 (sets up .venv)"
 	@echo "make test    C tests, ruff, mypy and pytest (sets up .venv with the test tools)"
-	@echo "helpers:     c-test lint py-test asan asan-c asan-py fuzz bench bench-node clean distclean"
+	@echo "helpers:     c-test lint py-test asan asan-c asan-py fuzz bench bench-node http-audit browser-test clean distclean"
 
 #=== The virtual environment =================================================
 
