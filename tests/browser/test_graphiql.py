@@ -16,30 +16,28 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 
 from graftql.asgi import GRAPHIQL_FILES
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "python"))  # the uvicorn helper of the HTTP tests
+
+from http_server import uvicorn_server  # noqa: E402
+
 ASSETS = ROOT / "build" / "graphiql"
 SCREENSHOT = ROOT / "build" / "browser" / "graphiql.png"
 FETCH = ROOT / "tools" / "graphiql" / "fetch.sh"
 CHROMIUM = os.environ.get("GRAFTQL_CHROMIUM", "/usr/bin/chromium")
 
-STARTUP_SECONDS = 30.0
 #: How long the page may take to show GraphiQL's editor, and a result.
 UI_TIMEOUT_MS = 30_000
 
@@ -73,8 +71,9 @@ def assets() -> Path:
 
 @pytest.fixture(scope="module")
 def server(assets: Path) -> Iterator[str]:
-    with _uvicorn("graphiql_app:app", {"GRAFTQL_BROWSER_GRAPHIQL_ASSETS": str(assets)}) as url:
-        yield url
+    env = {"GRAFTQL_BROWSER_GRAPHIQL_ASSETS": str(assets)}
+    with uvicorn_server("graphiql_app:app", app_dir=HERE, env=env) as running:
+        yield running.url
 
 
 def test_graphiql_runs_a_query(server: str) -> None:
@@ -135,56 +134,3 @@ def test_graphiql_runs_a_query(server: str) -> None:
     # GraphiQL came from this server: each of its files was requested here.
     assert {f"/graphql/_graphiql/{name}" for name in GRAPHIQL_FILES} <= set(served)
     assert failures == [], "the page raised"
-
-
-# ---- the server ------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextmanager
-def _uvicorn(target: str, env: dict[str, str]) -> Iterator[str]:
-    """uvicorn serving target (module:attr in this directory) on a free
-    loopback port until the block ends; yields its base URL once /healthz
-    answers."""
-    with tempfile.TemporaryDirectory(prefix="graftql-browser-") as folder:
-        log_path = Path(folder) / "server.log"
-        port = _free_port()
-        command = [
-            sys.executable, "-m", "uvicorn", target,
-            "--app-dir", str(HERE),
-            "--host", "127.0.0.1",
-            "--port", str(port),
-            "--log-level", "warning",
-        ]  # fmt: skip
-        with open(log_path, "wb") as log:
-            process = subprocess.Popen(
-                command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **env}
-            )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + STARTUP_SECONDS
-            while True:
-                if process.poll() is not None:
-                    raise RuntimeError(f"uvicorn exited:\n{log_path.read_text()}")
-                try:
-                    if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"uvicorn did not start:\n{log_path.read_text()}")
-                time.sleep(0.05)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()

@@ -322,7 +322,7 @@ def test_serve_options_are_checked(args: list[str], env: dict[str, str], message
 
 def _serve(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
     """`graftql serve` of a module's Schema on a free port; its base URL."""
-    import socket
+    from http_server import free_port
 
     write(
         tmp_path,
@@ -331,9 +331,7 @@ def _serve(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
         "schema = graftql.Schema('type Query { hello(name: String = \"you\"): String }',\n"
         "    {'Query': {'hello': lambda _root, _info, name: f'hello {name}'}})\n",
     )
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "graftql", "serve", "serve_target_mod:schema", *extra],
         cwd=tmp_path,
