@@ -381,3 +381,33 @@ def info_schema(engine: Any, schema: Any) -> Any:
 #: Words graftql's error for a sync execute() meeting an awaitable must
 #: contain besides the field's coordinate ("Query.field"): it names the way out.
 SYNC_AWAITABLE_HINT = "execute_async"
+
+
+# Two differences are graftql's by design, each documented in
+# docs/architecture.md ("Differences from graphql-core"):
+#
+# - Resolvers of a level start plan field by plan field (every parent's
+#   "name", then every parent's "score"), not object by object as
+#   graphql-core's depth-first walk starts them: that is what breadth-first
+#   waves are. Either way all of a level's awaitables are awaited together.
+# - The September 2025 spec's "Operation Type Existence" validation rule:
+#   a document with an operation the schema has no root type for is invalid,
+#   even when another operation is the one executed (graphql-core 3.2
+#   predates the rule and executes the chosen one).
+
+
+def first_starts(engine: Any, fields: list[str], ids: list[str]) -> list[str]:
+    """The order in which an engine starts the resolvers of one level:
+    ``fields`` of each object in ``ids``."""
+    if engine.name == "graftql":
+        return [f"start {f} {i}" for f in fields for i in ids]
+    return [f"start {f} {i}" for i in ids for f in fields]
+
+
+def lacking_operation_type_result(engine: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """The result of executing ``query A { answer } mutation B { answer }``'s
+    query on a schema without mutations (``data`` is what graphql-core gives)."""
+    if engine.name == "graftql":
+        message = "The mutation operation is not supported by the schema."
+        return {"errors": [{"message": message, "locations": [{"line": 1, "column": 20}]}]}
+    return {"data": data}
