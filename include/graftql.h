@@ -1129,6 +1129,14 @@ gql_value gql_execution_source(const gql_execution *exec, bool *error);
 /* Release the execution, its result and every value it holds. */
 void gql_execution_free(gql_execution *exec);
 
+/* Call visit(value, arg) once for every reference to a host value the
+ * execution holds (those gql_execution_free would release), stopping at
+ * the first non-zero return, which is returned. For a host with a cycle
+ * collector (CPython's tp_traverse): an error's traceback can lead back to
+ * the object that owns the execution. */
+typedef int (*gql_value_visitor)(gql_value value, void *arg);
+int gql_execution_visit(const gql_execution *exec, gql_value_visitor visit, void *arg);
+
 /* The operation being executed (NULL after a request error that found none). */
 const gql_operation_definition *gql_execution_operation(const gql_execution *exec);
 const gql_document *gql_execution_document(const gql_execution *exec);

@@ -101,20 +101,37 @@ static PyObject *make_graphql_error(graftql_exec *ex, PyObject *message) {
 /*=== MARK: ResolveInfo =====================================================*/
 
 static PyObject *info_new(graftql_exec *ex, const gql_field_info *field, gql_path_ref path) {
-    graftql_info *info = PyObject_New(graftql_info, ex->st->exec.info_type);
+    graftql_info *info = PyObject_GC_New(graftql_info, ex->st->exec.info_type);
     if (!info) return NULL;
     info->owner = (graftql_exec *)Py_NewRef(ex);
     info->field = field;
     info->path = path;
     info->path_obj = NULL;
+    PyObject_GC_Track(info);
     return (PyObject *)info;
+}
+
+/* A collected type: a resolver's frame holds its info, which holds the
+ * execution, which holds the error the resolver raised with that frame in
+ * its traceback. */
+static int info_traverse(graftql_info *self, visitproc visit, void *arg) {
+    Py_VISIT(Py_TYPE(self));
+    Py_VISIT(self->owner);
+    Py_VISIT(self->path_obj);
+    return 0;
+}
+
+static int info_clear(graftql_info *self) {
+    Py_CLEAR(self->owner);
+    Py_CLEAR(self->path_obj);
+    return 0;
 }
 
 static void info_dealloc(graftql_info *self) {
     PyTypeObject *tp = Py_TYPE(self);
-    Py_XDECREF(self->owner);
-    Py_XDECREF(self->path_obj);
-    PyObject_Free(self);
+    PyObject_GC_UnTrack(self);
+    info_clear(self);
+    PyObject_GC_Del(self);
     Py_DECREF(tp);
 }
 
@@ -275,6 +292,8 @@ static PyGetSetDef info_getset[] = {
 
 static PyType_Slot info_slots[] = {
     {Py_tp_dealloc, (void *)info_dealloc},
+    {Py_tp_traverse, (void *)info_traverse},
+    {Py_tp_clear, (void *)info_clear},
     {Py_tp_getset, info_getset},
     {Py_tp_repr, (void *)info_repr},
     {Py_tp_doc, (void *)PyDoc_STR("What a resolver is told about the field it resolves.")},
@@ -284,7 +303,8 @@ static PyType_Slot info_slots[] = {
 static PyType_Spec info_spec = {
     .name = "graftql._core.ResolveInfo",
     .basicsize = sizeof(graftql_info),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE |
+             Py_TPFLAGS_DISALLOW_INSTANTIATION,
     .slots = info_slots,
 };
 
@@ -880,7 +900,11 @@ static int typename_of(graftql_exec *ex, PyObject *value, const char **name, siz
         t = NULL;
         for (Py_ssize_t i = 0; mro && i < PyTuple_GET_SIZE(mro); i++) {
             PyTypeObject *cls = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+            /* Interned: CPython's type attribute cache keeps a reference to
+             * the name it was asked for, by address, in up to 4096 slots;
+             * a new str each time would fill them. */
             PyObject *attr = PyUnicode_FromFormat("_%s__typename", _PyType_Name(cls));
+            if (attr) PyUnicode_InternInPlace(&attr);
             t = attr ? PyObject_GetAttr(value, attr) : NULL;
             Py_XDECREF(attr);
             if (t) {
@@ -1372,7 +1396,24 @@ static const gql_host python_host = {
 
 /*=== MARK: Execution =======================================================*/
 
+typedef struct py_visit {
+    visitproc visit;
+    void *arg;
+} py_visit;
+
+static int visit_value(gql_value value, void *arg) {
+    py_visit *v = arg;
+    return v->visit((PyObject *)value, v->arg);
+}
+
+/* Also what the core execution holds: a field error's traceback reaches the
+ * frames that hold this object, a cycle only the collector can break. */
 static int exec_traverse(graftql_exec *self, visitproc visit, void *arg) {
+    if (self->exec) {
+        py_visit v = {visit, arg};
+        int r = gql_execution_visit(self->exec, visit_value, &v);
+        if (r) return r;
+    }
     Py_VISIT(Py_TYPE(self));
     Py_VISIT(self->core);
     Py_VISIT(self->document);

@@ -209,12 +209,15 @@ static bool enqueue(gql_execution *exec, gql_plan_set *set, gql_value parent, gq
     return true;
 }
 
+/* Counts are zeroed before the releases, which can run host code (a
+ * finalizer, the cycle collector) that must not visit released values. */
 static void level_clear(gql_execution *exec, gql_level *level) {
-    for (size_t i = 0; i < level->count; i++) {
+    size_t count = level->count;
+    level->count = 0;
+    for (size_t i = 0; i < count; i++) {
         gql_group *g = &level->groups[i];
         for (size_t k = 0; k < g->count; k++) exec->host->release(exec->ctx, g->parents[k]);
     }
-    level->count = 0;
 }
 
 /*=== MARK: Completing values ===============================================*/
@@ -758,15 +761,15 @@ static void complete_settled(gql_execution *exec) {
 static void finish(gql_execution *exec) {
     exec->done = true;
     if (exec->failed == GQL_EXEC_DONE && !gql_errors_finish(exec)) gql_exec_nomem(exec);
-    for (size_t i = 0; i < exec->owned_count; i++) exec->host->release(exec->ctx, exec->owned[i]);
-    exec->owned_count = 0;
+    size_t owned = exec->owned_count, parked = exec->parked_count;
+    exec->owned_count = exec->parked_count = 0;  /* before releasing: see level_clear */
+    for (size_t i = 0; i < owned; i++) exec->host->release(exec->ctx, exec->owned[i]);
     for (int l = 0; l < 2; l++) level_clear(exec, &exec->levels[l]);
-    for (size_t i = 0; i < exec->parked_count; i++) {
+    for (size_t i = 0; i < parked; i++) {
         exec->host->release(exec->ctx, exec->parked[i].value);
         if (exec->parked[i].state != 0) exec->host->release(exec->ctx, exec->parked[i].settled);
         if (exec->parked[i].object) exec->host->release(exec->ctx, exec->parked[i].object);
     }
-    exec->parked_count = 0;
 }
 
 /* Queue the root fields (a mutation: only the next one). */
@@ -1013,6 +1016,42 @@ void gql_execution_free(gql_execution *exec) {
     gql_strbuf_free(&exec->scratch);
     gql_arena_release(&exec->arena);
     gql_free(exec);
+}
+
+/* Mirrors gql_execution_free (and finish, before the execution is done):
+ * a reference visited here and not released there, or the reverse, would
+ * make a collector free a live value or keep a dead cycle. */
+int gql_execution_visit(const gql_execution *exec, gql_value_visitor visit, void *arg) {
+#define GQL_VISIT(v)                          \
+    do {                                      \
+        if (v) {                              \
+            int r_ = visit((v), arg);         \
+            if (r_) return r_;                \
+        }                                     \
+    } while (0)
+    for (size_t i = 0; i < exec->owned_count; i++) GQL_VISIT(exec->owned[i]);
+    for (const gql_leaf_block *b = exec->leaves; b; b = b->prev)
+        for (size_t i = 0; i < b->count; i++) GQL_VISIT(b->items[i]);
+    for (size_t i = 0; i < exec->error_count; i++) GQL_VISIT(exec->errors[i].pub.original);
+    if (exec->vars_coerced) {
+        for (uint32_t i = 0; i < exec->vars.count && exec->vars.values; i++)
+            GQL_VISIT(exec->vars.values[i]);
+        GQL_VISIT(exec->vars.object);
+    }
+    GQL_VISIT(exec->source);
+    for (int l = 0; l < 2; l++)
+        for (size_t i = 0; i < exec->levels[l].count; i++) {
+            const gql_group *g = &exec->levels[l].groups[i];
+            for (size_t k = 0; k < g->count; k++) GQL_VISIT(g->parents[k]);
+        }
+    for (size_t i = 0; i < exec->parked_count; i++) {
+        const gql_parked *p = &exec->parked[i];
+        GQL_VISIT(p->value);
+        if (p->state != 0) GQL_VISIT(p->settled);
+        GQL_VISIT(p->object);
+    }
+#undef GQL_VISIT
+    return 0;
 }
 
 gql_value gql_execution_source(const gql_execution *exec, bool *error) {
