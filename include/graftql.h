@@ -972,7 +972,10 @@ typedef struct gql_leaf_out {
  *                   a list or an object: NULL, PENDING, LIST (expected LIST
  *                   only: an iterable graphql-core accepts as a list), or
  *                   OBJECT for anything else (serialize and the sub-fields
- *                   decide what it is worth).
+ *                   decide what it is worth). A value settles to what it
+ *                   stands for, completed as the type it was pending for: a
+ *                   host may call a value pending where a list is expected
+ *                   and settle it to a list (an async iterable, collected).
  *   list_items      the items of a LIST value: *items (owned by the core,
  *                   released one by one) and *count; false with *error set
  *                   (owned) when it cannot be iterated.

@@ -3,12 +3,15 @@ that run the C executor's waves.
 
 The executor (graftql._core.Execution) runs breadth first: it resolves each
 field for every parent of a wave at once and stops when nothing can go on
-without pending values (awaitables, DataLoader promises). The drivers here
-settle those values together, then let it resume:
+without pending values (awaitables, DataLoader promises, async iterables
+where a list is expected). The drivers here settle those values together,
+then let it resume:
 
 * ``run_sync`` flushes the DataLoaders that have keys queued (one batch call
-  per loader per wave) and refuses awaitables with an error naming the field;
-* ``run_async`` awaits every pending value of the wave in one gather.
+  per loader per wave) and refuses awaitables and async iterables with an
+  error naming the field;
+* ``run_async`` awaits every pending value of the wave in one gather, an
+  async iterable settling to the list of its items.
 
 Also here: graphql-core's ``inspect()`` and the built-in scalars' serializers
 for the cases the C fast paths leave to Python, both with graphql-core's
@@ -23,7 +26,7 @@ import json
 import math
 import threading
 import types
-from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
+from collections.abc import AsyncIterable, Awaitable, Callable, Hashable, Iterable, Sequence
 from numbers import Number
 from typing import Any, Generic, TypeVar
 
@@ -812,7 +815,8 @@ def _batch_pending(awaitable: Awaitable[Any], count: int, label: str) -> list[Pe
 
 def run_sync(execution: Any) -> None:
     """Run an execution to the end without an event loop: DataLoaders flush
-    at the end of each wave; an awaitable is a field error."""
+    at the end of each wave; an awaitable or an async iterable is a field
+    error."""
     while (pending := execution.run()) is not None:
         _flush_loaders()
         for i, value in enumerate(pending):
@@ -822,14 +826,35 @@ def run_sync(execution: Any) -> None:
                 else:
                     execution.settle(i, value._value, value._state == 2)
                 continue
-            if _pyinspect.iscoroutine(value):
-                value.close()
             label = execution.pending_field(i)
-            error = GraphQLError(
-                f"Field '{label}' returned an awaitable, which synchronous execution cannot "
-                "wait for: use execute_async()."
-            )
-            execution.settle(i, error, True)
+            if _is_awaitable(value):
+                if _pyinspect.iscoroutine(value):
+                    value.close()
+                message = (
+                    f"Field '{label}' returned an awaitable, which synchronous execution "
+                    "cannot wait for: use execute_async()."
+                )
+            else:
+                message = (
+                    f"Field '{label}' returned an async iterable as a list value, which "
+                    "synchronous execution cannot iterate: use execute_async()."
+                )
+            execution.settle(i, GraphQLError(message), True)
+
+
+def _is_awaitable(value: Any) -> bool:
+    """Whether a pending value that is not a DataLoader promise is an
+    awaitable, as the C host tells them (``is_pending``: the type's
+    ``am_await`` slot, which ``__await__`` fills); the others are async
+    iterables met where a list is expected."""
+    return hasattr(type(value), "__await__")
+
+
+async def _async_iterable_items(iterable: AsyncIterable[Any]) -> list[Any]:
+    """graphql-core's "experimental" async iterable as a list value: its
+    items, collected in order (an error while iterating fails the whole
+    list), which the executor then completes as a list's items."""
+    return [item async for item in iterable]
 
 
 def _never_settled(label: str) -> GraphQLError:
@@ -874,20 +899,26 @@ async def run_async(execution: Any) -> None:
             value = pending[i]
             if isinstance(value, Pending):
                 awaitables.append(value._future())
-            elif type(value) is types.CoroutineType:
-                # Run it to its first suspension here: most resolvers return
-                # without ever waiting, and then need no task at all.
-                try:
-                    yielded = value.send(None)
-                except StopIteration as stop:
-                    execution.settle(i, stop.value, False)
+                started.append(i)
+                continue
+            if type(value) is not types.CoroutineType:
+                if _is_awaitable(value):
+                    awaitables.append(value)
+                    started.append(i)
                     continue
-                except Exception as error:
-                    execution.settle(i, error, True)
-                    continue
-                awaitables.append(_Started(value, yielded))
-            else:
-                awaitables.append(value)
+                value = _async_iterable_items(value)
+            # Run the coroutine to its first suspension here: most resolvers
+            # (and async iterables) return without ever waiting, and then
+            # need no task at all.
+            try:
+                yielded = value.send(None)
+            except StopIteration as stop:
+                execution.settle(i, stop.value, False)
+                continue
+            except Exception as error:
+                execution.settle(i, error, True)
+                continue
+            awaitables.append(_Started(value, yielded))
             started.append(i)
         waiting = started
         if not waiting:

@@ -470,6 +470,16 @@ abort:
     return false;
 }
 
+/* What graphql-core's complete_list_value does with a value that is not an
+ * iterable to it (or is a string or a mapping): an async iterable (its
+ * "experimental" support) is pending, and the driver settles it with the
+ * list of its items, which completes as the list; anything else is not a
+ * list. Exact str and dict have no async slots, so they cost one load. */
+static gql_value_kind not_iterable_kind(PyObject *v) {
+    PyAsyncMethods *am = Py_TYPE(v)->tp_as_async;
+    return am && am->am_aiter ? GQL_VALUE_PENDING : GQL_VALUE_OBJECT;
+}
+
 static gql_value_kind host_kind(void *ctx, gql_value value, gql_expect expected) {
     graftql_exec *ex = ctx;
     PyObject *v = value;
@@ -481,15 +491,15 @@ static gql_value_kind host_kind(void *ctx, gql_value value, gql_expect expected)
         if (PyList_CheckExact(v) || PyTuple_CheckExact(v)) return GQL_VALUE_LIST;
         if (PyUnicode_Check(v) || PyBytes_Check(v) || PyByteArray_Check(v) ||
             PyMemoryView_Check(v))
-            return GQL_VALUE_OBJECT;
+            return not_iterable_kind(v);
         if (is_pending(ex, v)) return GQL_VALUE_PENDING;
-        if (PyDict_Check(v)) return GQL_VALUE_OBJECT;
+        if (PyDict_Check(v)) return not_iterable_kind(v);
         int mapping = PyObject_IsInstance(v, ex->st->exec.mapping_abc);
         if (mapping != 0) {
             PyErr_Clear();
-            return GQL_VALUE_OBJECT;
+            return mapping > 0 ? not_iterable_kind(v) : GQL_VALUE_OBJECT;
         }
-        return Py_TYPE(v)->tp_iter ? GQL_VALUE_LIST : GQL_VALUE_OBJECT;
+        return Py_TYPE(v)->tp_iter ? GQL_VALUE_LIST : not_iterable_kind(v);
     }
     if (PyUnicode_CheckExact(v) || PyLong_CheckExact(v) || PyDict_CheckExact(v) ||
         PyFloat_CheckExact(v) || PyBool_Check(v))

@@ -1,21 +1,27 @@
 """Execution of list fields: every nullability of a list of Int ([Int],
 [Int]!, [Int!], [Int!]!) against values, nulls, errors inside and instead of
 the list, sync and async; what a resolver may return as a list (any
-iterable but a string, bytes or a mapping); nested lists; lists of objects.
-Expected results are graphql-core 3.2.14's (exec_reference)."""
+iterable but a string, bytes or a mapping; an async iterable in
+execute_async); nested lists; lists of objects. Expected results are
+graphql-core 3.2.14's (exec_reference), but for two cases graftql only:
+execute (sync) meeting an async iterable, and an async iterable of
+awaitables, where graphql-core 3.2.14 leaves a coroutine in the data."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import types
 from collections import OrderedDict, deque
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from typing import Any
 
 import exec_reference
 import pytest
+from exec_reference import SYNC_AWAITABLE_HINT
 
 engine = exec_reference.engine
+graftql_engine = exec_reference.graftql_engine
 
 LIST_TYPES = ["[Int]", "[Int]!", "[Int!]", "[Int!]!"]
 
@@ -26,10 +32,21 @@ def located(message: str, path: list[str | int], column: int = 3) -> dict[str, A
     return {"message": message, "locations": [{"line": 1, "column": column}], "path": path}
 
 
+async def aiterate(values: Iterable[Any], fail_at: int | None = None) -> AsyncIterator[Any]:
+    """An async generator of values that waits before each; raises instead of
+    giving the item at index fail_at."""
+    for index, value in enumerate(values):
+        await asyncio.sleep(0)
+        if index == fail_at:
+            raise RuntimeError(f"broken at {index}")
+        yield value
+
+
 def complete(engine: Any, type_: str, value: Any, mode: str = "sync") -> dict[str, Any]:
     """{ listField } of the given type, resolved to value: from the root value
-    ("sync"), from an async resolver ("async"), or as a list of awaitables
-    ("async items")."""
+    ("sync"), from an async resolver ("async"), as a list of awaitables
+    ("async items"), as an async generator of the items ("async iterable")
+    or of awaitables of them ("async iterable items")."""
     sdl = f"type Query {{ listField: {type_} }}"
     if mode == "sync":
         schema = engine.schema(sdl)
@@ -46,7 +63,12 @@ def complete(engine: Any, type_: str, value: Any, mode: str = "sync") -> dict[st
     def resolve_items(_parent: Any, _info: Any) -> Any:
         return [item(item_value) for item_value in value]
 
-    resolver = resolve_async if mode == "async" else resolve_items
+    resolver = {
+        "async": resolve_async,
+        "async items": resolve_items,
+        "async iterable": lambda _parent, _info: aiterate(value),
+        "async iterable items": lambda _parent, _info: aiterate(item(v) for v in value),
+    }[mode]
     schema = engine.schema(sdl, {"Query": {"listField": resolver}})
     return asyncio.run(schema.execute_async("{ listField }")).to_dict()
 
@@ -366,6 +388,202 @@ def test_async_generator_items_complete_like_list_items(engine: Any) -> None:
             {"Query": {"listField": lambda _p, _i: values()}},
         )
         assert asyncio.run(schema.execute_async("{ listField }")).to_dict() == expected, type_
+
+
+# ---- async iterables as list values ---------------------------------------------
+#
+# graphql-core 3.2's complete_list_value collects what is an AsyncIterable and
+# no iterable (or is a string or a mapping) with [item async for item in it],
+# then completes the items as a list's: an error while iterating fails the
+# whole list, at the list's path.
+
+LIST_VALUE_PARAMS = [param for param in NULLABILITY_PARAMS if isinstance(param.values[1], list)]
+
+
+@pytest.mark.parametrize(("type_", "value", "expected"), LIST_VALUE_PARAMS)
+def test_list_nullability_from_an_async_iterable(
+    engine: Any, type_: str, value: Any, expected: dict[str, Any]
+) -> None:
+    assert complete(engine, type_, value, "async iterable") == expected
+
+
+@pytest.mark.parametrize(("type_", "value", "expected"), LIST_VALUE_PARAMS)
+def test_an_async_iterable_of_awaitables_completes_like_a_list_of_them(
+    graftql_engine: Any, type_: str, value: Any, expected: dict[str, Any]
+) -> None:
+    """graphql-core 3.2.14 returns complete_list_value's coroutine from its
+    async_iterable_to_list without awaiting it, so the list's value in its
+    data is a coroutine object. graftql completes the items as graphql-core
+    completes a list of the same awaitables (the expected results here, which
+    test_list_nullability_with_awaitable_items checks on graphql-core), as
+    graphql-core 3.3 completes an async iterator's items."""
+    assert complete(graftql_engine, type_, value, "async iterable items") == expected
+
+
+@pytest.mark.parametrize(
+    ("type_", "expected"),
+    [
+        ("[String]", {"data": {"other": "o", "listField": None}}),
+        ("[String!]", {"data": {"other": "o", "listField": None}}),
+        ("[String]!", {"data": None}),
+    ],
+)
+def test_an_async_iterable_that_raises_fails_the_whole_list(
+    engine: Any, type_: str, expected: dict[str, Any]
+) -> None:
+    schema = engine.schema(
+        f"type Query {{ other: String listField: {type_} }}",
+        {"Query": {"listField": lambda _p, _i: aiterate(["a", "b", "c"], fail_at=1)}},
+    )
+    result = asyncio.run(schema.execute_async("{ other listField }", root_value={"other": "o"}))
+    assert result.to_dict() == {
+        **expected,
+        "errors": [located("broken at 1", ["listField"], column=9)],
+    }
+    assert isinstance(result.errors[0].original_error, RuntimeError)
+
+
+def test_async_iterables_inside_a_large_list(engine: Any) -> None:
+    """Async iterables as items of a list and as lists of many objects: each
+    is collected where it is, its errors at its own path."""
+    rows: list[Any] = [[n] for n in range(300)]
+    rows[100] = aiterate([1, 2])
+    rows[200] = aiterate([1, 2], fail_at=1)
+    rows[250] = aiterate([1, None])
+
+    def tags(parent: dict[str, Any], _info: Any) -> Any:
+        n = parent["n"]
+        return aiterate([f"t{n}"], fail_at=0 if n == 150 else None)
+
+    schema = engine.schema(
+        "type Query { rows: [[Int!]] users: [User] } type User { n: Int tags: [String] }",
+        {"User": {"tags": tags}},
+    )
+    users = [{"n": n} for n in range(200)]
+    result = asyncio.run(
+        schema.execute_async("{ rows users { tags } }", root_value={"rows": rows, "users": users})
+    )
+    expected_rows: list[Any] = [[n] for n in range(300)]
+    expected_rows[100] = [1, 2]
+    expected_rows[200] = expected_rows[250] = None
+    expected_users: list[Any] = [{"tags": [f"t{n}"]} for n in range(200)]
+    expected_users[150] = {"tags": None}
+    assert result.to_dict() == {
+        "data": {"rows": expected_rows, "users": expected_users},
+        "errors": [
+            located("broken at 1", ["rows", 200]),
+            located(NULL_ITEM.replace("listField", "rows"), ["rows", 250, 1]),
+            located("broken at 0", ["users", 150, "tags"], column=16),
+        ],
+    }
+
+
+class AsyncItems:
+    """An async iterable that is no async generator: __aiter__ and __anext__."""
+
+    def __init__(self, *items: Any) -> None:
+        self.items = list(items)
+
+    def __aiter__(self) -> AsyncItems:
+        return self
+
+    async def __anext__(self) -> Any:
+        if not self.items:
+            raise StopAsyncIteration
+        return self.items.pop(0)
+
+
+class BothIterables(AsyncItems):
+    def __iter__(self) -> Iterator[str]:
+        return iter(["sync"])
+
+
+class AsyncMapping(CustomMapping, AsyncItems):
+    def __init__(self, *items: Any) -> None:
+        CustomMapping.__init__(self)
+        AsyncItems.__init__(self, *items)
+
+
+class AsyncStr(str):
+    def __aiter__(self) -> AsyncItems:
+        return AsyncItems("from", "str")
+
+
+# Factories: an async iterable can be iterated once, and each engine needs its own.
+ASYNC_LISTS: dict[str, tuple[Any, list[Any]]] = {
+    "async iterator class": (lambda: AsyncItems("a", "b"), ["a", "b"]),
+    "empty async generator": (lambda: aiterate([]), []),
+    # is_iterable comes first: iterated synchronously.
+    "iterable and async iterable": (lambda: BothIterables("async"), ["sync"]),
+    # Strings and mappings are no iterables to graphql-core: an async one is collected.
+    "async iterable mapping": (lambda: AsyncMapping("m"), ["m"]),
+    "async iterable str": (lambda: AsyncStr("s"), ["from", "str"]),
+}
+
+
+@pytest.mark.parametrize(("make", "expected"), ASYNC_LISTS.values(), ids=ASYNC_LISTS.keys())
+def test_what_async_iterables_are_lists(engine: Any, make: Any, expected: list[Any]) -> None:
+    schema = engine.schema("type Query { listField: [String] }")
+    result = asyncio.run(schema.execute_async("{ listField }", root_value={"listField": make()}))
+    assert result.to_dict() == {"data": {"listField": expected}}
+
+
+def test_an_async_iterable_of_async_iterables_for_a_list_of_lists(graftql_engine: Any) -> None:
+    """graftql only, for the reason test_an_async_iterable_of_awaitables_...
+    gives: the inner lists' completions are coroutines graphql-core 3.2.14
+    leaves un-awaited in the data."""
+    schema = graftql_engine.schema("type Query { listField: [[Int!]] }")
+    value = AsyncItems(AsyncItems(1, 2), [3], AsyncItems(None))
+    result = asyncio.run(schema.execute_async("{ listField }", root_value={"listField": value}))
+    assert result.to_dict() == {
+        "data": {"listField": [[1, 2], [3], None]},
+        "errors": [located(NULL_ITEM, ["listField", 2, 0])],
+    }
+
+
+def test_an_async_iterable_where_no_list_is_expected(engine: Any) -> None:
+    schema = engine.schema("type Query { number: Int item: Item } type Item { name: String }")
+    result = asyncio.run(
+        schema.execute_async(
+            "{ number item { name } }",
+            root_value={"number": AsyncItems(1), "item": AsyncItems("b")},
+        )
+    )
+    message = "Int cannot represent non-integer value: <AsyncItems instance>"
+    assert result.to_dict() == {
+        "data": {"number": None, "item": {"name": None}},
+        "errors": [located(message, ["number"])],
+    }
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_sync_execute_meeting_an_async_iterable(graftql_engine: Any) -> None:
+    """graphql-core's execute gives an awaitable for the whole result (its
+    execute_sync raises "GraphQL execution failed to complete
+    synchronously."); graftql's execute reports the field, as for an
+    awaitable, and completes the rest."""
+    schema = graftql_engine.schema(
+        "type Query { other: Int listField: [Int] rows: [[Int]]! strict: [Int]! }"
+    )
+    rows: list[Any] = [[n] for n in range(300)]
+    rows[150] = aiterate([1])
+    result = schema.execute(
+        "{ other listField rows }",
+        root_value={"other": 1, "listField": aiterate([1]), "rows": rows},
+    )
+    expected_rows: list[Any] = [[n] for n in range(300)]
+    expected_rows[150] = None
+    assert result.data == {"other": 1, "listField": None, "rows": expected_rows}
+    assert [error.path for error in result.errors] == [["listField"], ["rows", 150]]
+    for error, label in zip(result.errors, ["Query.listField", "Query.rows"], strict=True):
+        assert label in error.message
+        assert "async iterable" in error.message
+        assert SYNC_AWAITABLE_HINT in error.message
+
+    result = schema.execute("{ other strict }", root_value={"other": 1, "strict": AsyncItems()})
+    assert result.data is None
+    assert [error.path for error in result.errors] == [["strict"]]
+    gc.collect()
 
 
 # ---- nested lists and lists of objects -------------------------------------------

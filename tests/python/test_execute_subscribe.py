@@ -280,6 +280,30 @@ def test_a_custom_async_iterator_as_the_stream(engine: Any) -> None:
     assert run(main()) == [{"data": {"counter": n}} for n in (3, 2, 1)]
 
 
+def test_a_list_field_whose_stream_is_an_async_generator(engine: Any) -> None:
+    """The source stream of a list-typed field is its stream, not its list
+    (async iterables are lists elsewhere); an event's value may be an async
+    iterable, collected as the field's list."""
+
+    async def batches(_root: Any, _info: Any) -> AsyncIterator[Any]:
+        yield {"batch": [1, 2]}
+
+        async def later() -> AsyncIterator[int]:
+            yield 3
+
+        yield {"batch": later()}
+
+    schema = engine.schema(
+        "type Query { a: Int } type Subscription { batch: [Int] }",
+        {"Subscription": {"batch": batches}},
+    )
+
+    async def main() -> list[dict[str, Any]]:
+        return await collect(await schema.subscribe("subscription { batch }"))
+
+    assert run(main()) == [{"data": {"batch": [1, 2]}}, {"data": {"batch": [3]}}]
+
+
 def test_a_source_resolver_that_returns_an_error(engine: Any) -> None:
     async def counter(_root: Any, _info: Any, upTo: int) -> Any:
         return engine.GraphQLError("returned error", extensions={"code": "NOPE"})
