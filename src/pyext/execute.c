@@ -835,33 +835,9 @@ static bool host_write_error_extensions(void *ctx, gql_value error, gql_json_wri
  * else str(error). */
 static void host_error_message(void *ctx, gql_value error, gql_strbuf *b) {
     graftql_exec *ex = ctx;
-    PyObject *exc = error;
-    PyObject *message = PyObject_GetAttr(exc, ex->st->exec.str_message);
-    PyObject *text;
-    if (message) {
-        text = PyObject_Str(message);
-        Py_DECREF(message);
-    } else {
-        PyErr_Clear();
-        text = PyObject_Str(exc);
-    }
-    if (!text) {
-        PyErr_Clear();
-        gql_strbuf_puts(b, "<the error could not be shown>");
-        return;
-    }
-    Py_ssize_t len;
-    const char *s = PyUnicode_AsUTF8AndSize(text, &len);
-    if (!s) {
-        PyErr_Clear();
-        PyObject *bytes = PyUnicode_AsEncodedString(text, "utf-8", "surrogateescape");
-        if (bytes) gql_strbuf_append(b, PyBytes_AS_STRING(bytes), (size_t)PyBytes_GET_SIZE(bytes));
-        else PyErr_Clear();
-        Py_XDECREF(bytes);
-    } else {
-        gql_strbuf_append(b, s, (size_t)len);
-    }
-    Py_DECREF(text);
+    if (graftql_error_text(ex->st, error, true, b) == 0) return;
+    PyErr_Clear();
+    if (!b->nomem) gql_strbuf_puts(b, "<the error could not be shown>");
 }
 
 /*=== MARK: Host: abstract types ============================================*/
@@ -1148,7 +1124,32 @@ static gql_resolved host_parse_literal(void *ctx, const gql_schema_type *type,
         b && b->parse_value ? b->parse_value : Py_None, node, variables ? variables : Py_None,
         NULL);
     Py_DECREF(node);
-    return resolved_call(ex, r);
+    gql_resolved out = resolved_call(ex, r);
+    /* value_from_ast: Undefined does not coerce, as an exception does (the
+     * core only releases the error value). */
+    if (out.value == ex->st->exec.undefined) out.error = true;
+    return out;
+}
+
+/* graphql-core's coerce_input_value around a scalar's parse_value that
+ * raised exc (owned) another exception than a GraphQLError: a
+ * GraphQLError("Expected type 'T'. <exc>") whose original_error it is. */
+static PyObject *wrap_parse_value_error(graftql_exec *ex, const gql_schema_type *type,
+                                        PyObject *exc) {
+    PyObject *message =
+        PyUnicode_FromFormat("Expected type '%s'. %S", gql_schema_type_name(type), exc);
+    PyObject *kwargs = message ? Py_BuildValue("{sO}", "original_error", exc) : NULL;
+    PyObject *args = kwargs ? PyTuple_Pack(1, message) : NULL;
+    PyObject *error = args ? PyObject_Call(ex->st->graphql_error_class, args, kwargs) : NULL;
+    Py_XDECREF(args);
+    Py_XDECREF(kwargs);
+    Py_XDECREF(message);
+    if (!error) {
+        PyErr_Clear(); /* keep the exception itself as the error */
+        return exc;
+    }
+    Py_DECREF(exc);
+    return error;
 }
 
 static gql_resolved host_parse_value(void *ctx, const gql_schema_type *type, gql_value value) {
@@ -1156,21 +1157,18 @@ static gql_resolved host_parse_value(void *ctx, const gql_schema_type *type, gql
     graftql_type_binding *b = graftql_schema_binding(ex->core, type);
     if (!b || !b->parse_value) return (gql_resolved){Py_NewRef(value), false};
     gql_resolved r = resolved_call(ex, PyObject_CallOneArg(b->parse_value, value));
-    if (r.error && r.value &&
-        PyObject_IsInstance(r.value, ex->st->graphql_error_class) == 0) {
-        /* graphql-core's coerce_input_value: "Expected type 'T'. <error>". */
-        PyObject *exc = r.value;
-        PyObject *error = make_graphql_error(
-            ex, PyUnicode_FromFormat("Expected type '%s'. %S", gql_schema_type_name(type), exc));
-        if (error) {
-            PyObject_SetAttrString(error, "original_error", exc);
-            PyErr_Clear();
-            Py_DECREF(exc);
-            r.value = error;
-        } else {
-            PyErr_Clear();
-        }
+    if (!r.value) return r;
+    if (!r.error && r.value == ex->st->exec.undefined) {
+        /* graphql-core's coerce_input_value: "Expected type 'T'." */
+        Py_DECREF(r.value);
+        r.value = make_graphql_error(
+            ex, PyUnicode_FromFormat("Expected type '%s'.", gql_schema_type_name(type)));
+        r.error = true;
+        if (!r.value) PyErr_Clear(); /* out of memory for the core */
+    } else if (r.error && PyObject_IsInstance(r.value, ex->st->graphql_error_class) == 0) {
+        r.value = wrap_parse_value_error(ex, type, r.value);
     }
+    PyErr_Clear();
     return r;
 }
 
@@ -1792,13 +1790,14 @@ PyObject *graftql_schema_execute(graftql_schema *self, PyObject *const *args, Py
 static PyObject *set_execution_helpers(PyObject *module, PyObject *const *args,
                                        Py_ssize_t nargs) {
     graftql_state *st = PyModule_GetState(module);
-    if (nargs != 9) {
+    if (nargs != 10) {
         PyErr_SetString(PyExc_TypeError,
                         "_set_execution_helpers(inspect, serialize_builtin, parse_literal, "
                         "make_error, batch_pending, pending_type, path_class, first_type, "
-                        "truthy)");
+                        "truthy, undefined)");
         return NULL;
     }
+    Py_XSETREF(st->exec.undefined, Py_NewRef(args[9]));
     Py_XSETREF(st->exec.first_type, Py_NewRef(args[7]));
     Py_XSETREF(st->exec.truthy, Py_NewRef(args[8]));
     Py_XSETREF(st->exec.inspect, Py_NewRef(args[0]));
@@ -1861,6 +1860,7 @@ int graftql_execute_module_traverse(graftql_state *st, visitproc visit, void *ar
     Py_VISIT(e->inspect);
     Py_VISIT(e->serialize_builtin);
     Py_VISIT(e->parse_literal);
+    Py_VISIT(e->undefined);
     Py_VISIT(e->make_error);
     Py_VISIT(e->batch_pending);
     Py_VISIT(e->pending_type);
@@ -1879,6 +1879,7 @@ void graftql_execute_module_clear(graftql_state *st) {
     Py_CLEAR(e->inspect);
     Py_CLEAR(e->serialize_builtin);
     Py_CLEAR(e->parse_literal);
+    Py_CLEAR(e->undefined);
     Py_CLEAR(e->make_error);
     Py_CLEAR(e->batch_pending);
     Py_CLEAR(e->pending_type);
