@@ -1046,6 +1046,10 @@ typedef struct gql_leaf_out {
  *                   bound, 3 when pending: *error is the pending value
  *                   (owned), which settles to a boolean or an error.
  *   error_message   the text of a host error (str(exception)) appended to b.
+ *   make_error      optional: a host error with that message (UTF-8, len
+ *                   bytes; graphql-core's GraphQLError(message)), for the
+ *                   original_error of a variable's coercion error; NULL
+ *                   when out of memory.
  *   write_leaf      write a serialized leaf value as JSON (json.dumps's
  *                   rules); false with *error set (owned) when it cannot.
  *
@@ -1086,6 +1090,7 @@ typedef struct gql_host {
                       gql_path_ref path, const gql_schema_type *type, gql_value value,
                       gql_value *error);
     void (*error_message)(void *ctx, gql_value error, struct gql_strbuf *b);
+    gql_value (*make_error)(void *ctx, const char *message, size_t len);
     bool (*write_leaf)(void *ctx, gql_value value, struct gql_json_writer *w,
                        gql_value *error);
     /* optional: write the "extensions" key and value of a host error that
