@@ -840,6 +840,16 @@ static void host_error_message(void *ctx, gql_value error, gql_strbuf *b) {
     if (!b->nomem) gql_strbuf_puts(b, "<the error could not be shown>");
 }
 
+/* graphql-core's GraphQLError(message): the original_error of a variable's
+ * coercion error. */
+static gql_value host_make_error(void *ctx, const char *message, size_t len) {
+    graftql_exec *ex = ctx;
+    PyObject *error =
+        make_graphql_error(ex, PyUnicode_DecodeUTF8(message, (Py_ssize_t)len, "surrogatepass"));
+    if (!error) PyErr_Clear(); /* out of memory for the core */
+    return error;
+}
+
 /*=== MARK: Host: abstract types ============================================*/
 
 static int typename_of(graftql_exec *ex, PyObject *value, const char **name, size_t *len) {
@@ -1340,6 +1350,7 @@ static const gql_host python_host = {
     .resolve_type = host_resolve_type,
     .is_type_of = host_is_type_of,
     .error_message = host_error_message,
+    .make_error = host_make_error,
     .write_leaf = host_write_leaf,
     .write_error_extensions = host_write_error_extensions,
     .make_null = host_make_null,

@@ -8,16 +8,12 @@ from __future__ import annotations
 import pytest
 
 _ASYNC_ITERABLE = "async iterables as list values (graphql-core's experimental) not supported yet"
-_VARIABLE_ORIGINAL = "variable coercion errors do not carry original_error yet"
 
 KNOWN_GAPS: dict[str, str] = {
     "test_execute_async.py::test_fields_of_a_level_are_awaited_together[graftql]": "breadth-first order: resolvers of a wave start field by field, not object by object",
     "test_execute_lists.py::test_async_generator_as_list_value[graftql]": _ASYNC_ITERABLE,
     "test_execute_lists.py::test_async_generator_items_complete_like_list_items[graftql]": _ASYNC_ITERABLE,
     "test_execute_resolvers.py::test_operation_name[graftql]": "validation refuses an operation the schema lacks even when another is chosen",
-    "test_execute_variables.py::test_input_object_variable_errors[graftql-faulty scalar]": _VARIABLE_ORIGINAL,
-    "test_execute_variables.py::test_a_variable_error_keeps_the_original_error[graftql]": _VARIABLE_ORIGINAL,
-    "test_execute_variables.py::test_a_parse_value_exception_is_the_original_error[graftql]": _VARIABLE_ORIGINAL,
 }
 
 

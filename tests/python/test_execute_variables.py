@@ -10,6 +10,7 @@ Expected results are graphql-core 3.2.14's (exec_reference)."""
 from __future__ import annotations
 
 import enum
+import json
 import math
 import types
 from typing import Any
@@ -18,6 +19,7 @@ import exec_reference
 import pytest
 
 engine = exec_reference.engine
+graftql_engine = exec_reference.graftql_engine
 
 SDL = """
 input TestInputObject {
@@ -563,6 +565,97 @@ def test_a_parse_value_exception_is_the_original_error(engine: Any) -> None:
     )
     assert isinstance(error.original_error, engine.GraphQLError)
     assert isinstance(error.original_error.original_error, ValueError)
+
+
+def error_shape(error: Any) -> tuple[Any, ...]:
+    """What an error says, its original_error and that one's cause."""
+    original = error.original_error
+    return (
+        error.message,
+        error.extensions or None,
+        type(original).__name__,
+        getattr(original, "message", None),
+        getattr(original, "extensions", None) or None,
+        type(getattr(original, "original_error", None)).__name__,
+    )
+
+
+VARIABLE_ERRORS = [
+    ("String", "string", ["a"]),
+    ("Int", "int", 1.5),
+    ("Int", "int", 2**40),
+    ("Float", "float", "x"),
+    ("Boolean", "boolean", 1),
+    ("ID", "id", 1.5),
+    ("Color", "fieldWithColorInput", "PURPLE"),
+    ("Color", "fieldWithColorInput", 1),
+    ("TestInputObject", "fieldWithObjectInput", "x"),
+    ("TestInputObject", "fieldWithObjectInput", {"a": "x"}),
+    ("TestInputObject", "fieldWithObjectInput", {"c": "x", "cc": 1, "e": "y"}),
+    ("TestNestedInputObject", "fieldWithNestedInputObject", {"na": {"c": None}, "nb": "x"}),
+    ("[String!]", "listNN", ["a", None, 2]),
+    ("Pick", "fieldWithPick", {"id": "1", "name": "n"}),
+    ("Pick", "fieldWithPick", {"id": None}),
+    ("ComplexScalar", "fieldWithComplex", "other"),
+    ("Probe", "fieldWithProbe", "undefined"),
+    ("Probe", "fieldWithProbe", "error"),
+    ("[Probe]", "fieldWithProbeList", ["ok", "raise", "error"]),
+    ("ProbeBox", "fieldWithProbeBox", {"probes": ["raise"]}),
+    ("String!", "fieldWithNonNullableStringInput", None),
+    ("String!", "fieldWithNonNullableStringInput", ...),
+    ("[String!]", "listNN", list(range(52))),
+]
+
+
+def test_variable_errors_hold_graphql_cores_original_errors() -> None:
+    """Every variable error against graphql-core's, side by side: the
+    invalid-value ones hold the GraphQLError coerce_input_value reported
+    (with its own cause: the exception parse_value raised), and take its
+    extensions; the others hold nothing."""
+    engines = [
+        exec_reference.ReferenceEngine(),
+        exec_reference.GraftqlEngine(exec_reference._graftql()),
+    ]
+    shapes: dict[str, list[Any]] = {}
+    for current in engines:
+        schema = make_schema(current)
+        shapes[current.name] = []
+        for type_, field, value in VARIABLE_ERRORS:
+            query = f"query ($v: {type_}) {{ {field}(input: $v) }}"
+            variables = {} if value is ... else {"v": value}
+            result = schema.execute(query, variables)
+            assert result.errors and result.data is None, (type_, value)
+            shapes[current.name].append([error_shape(error) for error in result.errors])
+    assert shapes["graftql"] == shapes["graphql-core"]
+
+
+def test_a_graphql_error_from_parse_value_is_the_original_error(engine: Any) -> None:
+    raised = engine.GraphQLError("Refused.", extensions={"code": "REFUSED"})
+
+    class Refusing:
+        @staticmethod
+        def parse_value(_value: Any) -> Any:
+            raise raised
+
+    schema = engine.schema("scalar R type Query { f(r: R): String }", scalars={"R": Refusing})
+    result = schema.execute("query ($r: R) { f(r: $r) }", variables={"r": 1})
+    (error,) = result.errors
+    assert error.original_error is raised
+    assert error.extensions == {"code": "REFUSED"}
+    assert result.to_dict() == request_error(
+        "Variable '$r' got invalid value 1; Refused.", 1, 8, extensions={"code": "REFUSED"}
+    )
+
+
+def test_variable_errors_to_json(graftql_engine: Any) -> None:
+    schema = make_schema(graftql_engine)
+    query = (
+        "query ($v: TestInputObject, $w: Int) { fieldWithObjectInput(input: $v) int(input: $w) }"
+    )
+    result = schema.execute(query, {"v": {"c": "x", "e": "y"}, "w": "one"})
+    assert json.loads(result.to_json()) == result.to_dict()
+    assert result.to_dict()["errors"][0]["extensions"] == {"code": "FaultyScalarExtensionCode"}
+    assert "extensions" not in result.to_dict()["errors"][1]
 
 
 # ---- defaults -----------------------------------------------------------------------
