@@ -100,21 +100,38 @@ static PyObject *make_graphql_error(graftql_exec *ex, PyObject *message) {
 
 /*=== MARK: ResolveInfo =====================================================*/
 
+/* Whether the execution is still there (the collector may have cleared it
+ * while an info lives on in the same cycle): its plan is what an info reads. */
+static bool exec_alive(graftql_exec *self);
+
 static PyObject *info_new(graftql_exec *ex, const gql_field_info *field, gql_path_ref path) {
-    graftql_info *info = PyObject_New(graftql_info, ex->st->exec.info_type);
+    graftql_info *info = PyObject_GC_New(graftql_info, ex->st->exec.info_type);
     if (!info) return NULL;
     info->owner = (graftql_exec *)Py_NewRef(ex);
     info->field = field;
     info->path = path;
     info->path_obj = NULL;
+    PyObject_GC_Track(info);
     return (PyObject *)info;
+}
+
+/* An info kept by a frame of a resolver's traceback, itself held by the
+ * execution's error, is a cycle: the collector sees through the info and
+ * breaks it by clearing the execution (the info has no tp_clear, so that
+ * its owner is never NULL). */
+static int info_traverse(graftql_info *self, visitproc visit, void *arg) {
+    Py_VISIT(Py_TYPE(self));
+    Py_VISIT(self->owner);
+    Py_VISIT(self->path_obj);
+    return 0;
 }
 
 static void info_dealloc(graftql_info *self) {
     PyTypeObject *tp = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
     Py_XDECREF(self->owner);
     Py_XDECREF(self->path_obj);
-    PyObject_Free(self);
+    PyObject_GC_Del(self);
     Py_DECREF(tp);
 }
 
@@ -123,10 +140,12 @@ static PyObject *sym_str(const gql_sym *sym) {
 }
 
 static PyObject *info_field_name(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return sym_str(self->field->name);
 }
 
 static PyObject *info_field_nodes(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     PyObject *list = PyList_New((Py_ssize_t)self->field->node_count);
     if (!list) return NULL;
     for (uint32_t i = 0; i < self->field->node_count; i++) {
@@ -142,6 +161,7 @@ static PyObject *info_field_nodes(graftql_info *self, void *closure) {
 }
 
 static PyObject *info_return_type(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     size_t len;
     char *s = gql_type_ref_str(self->field->return_type, &len);
     if (!s) return PyErr_NoMemory();
@@ -151,6 +171,7 @@ static PyObject *info_return_type(graftql_info *self, void *closure) {
 }
 
 static PyObject *info_parent_type(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return graftql_type_view_new(self->owner->core, self->field->parent_type);
 }
 
@@ -181,6 +202,7 @@ static PyObject *path_list(graftql_exec *ex, gql_path_ref path) {
 }
 
 static PyObject *info_path(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     if (!self->path_obj) {
         PyObject *keys = path_list(self->owner, self->path);
         if (!keys) return NULL;
@@ -200,28 +222,34 @@ static PyObject *info_path(graftql_info *self, void *closure) {
 }
 
 static PyObject *info_schema(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return Py_NewRef(self->owner->schema);
 }
 
 static PyObject *info_root_value(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return Py_NewRef(self->owner->root_value);
 }
 
 static PyObject *info_context(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return Py_NewRef(self->owner->context);
 }
 
 static PyObject *info_operation(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     const gql_operation_definition *op = gql_execution_operation(self->owner->exec);
     return graftql_node_new(self->owner->st, self->owner->document, op ? &op->base : NULL);
 }
 
 static PyObject *info_variable_values(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     PyObject *vars = gql_execution_variables(self->owner->exec);
     return vars ? Py_NewRef(vars) : PyDict_New();
 }
 
 static PyObject *info_fragments(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     graftql_exec *ex = self->owner;
     if (!ex->fragments) {
         PyObject *d = PyDict_New();
@@ -247,6 +275,7 @@ static PyObject *info_fragments(graftql_info *self, void *closure) {
 }
 
 static PyObject *info_repr(graftql_info *self) {
+    if (!exec_alive(self->owner)) return NULL;
     return PyUnicode_FromFormat("<ResolveInfo %s.%s>", gql_schema_type_name(self->field->parent_type),
                                 self->field->name->str);
 }
@@ -275,6 +304,7 @@ static PyGetSetDef info_getset[] = {
 
 static PyType_Slot info_slots[] = {
     {Py_tp_dealloc, (void *)info_dealloc},
+    {Py_tp_traverse, (void *)info_traverse},
     {Py_tp_getset, info_getset},
     {Py_tp_repr, (void *)info_repr},
     {Py_tp_doc, (void *)PyDoc_STR("What a resolver is told about the field it resolves.")},
@@ -284,7 +314,8 @@ static PyType_Slot info_slots[] = {
 static PyType_Spec info_spec = {
     .name = "graftql._core.ResolveInfo",
     .basicsize = sizeof(graftql_info),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE |
+             Py_TPFLAGS_DISALLOW_INSTANTIATION,
     .slots = info_slots,
 };
 
@@ -1393,6 +1424,11 @@ static int exec_traverse(graftql_exec *self, visitproc visit, void *arg) {
     Py_VISIT(self->fragments);
     Py_VISIT(self->data);
     Py_VISIT(self->errors);
+    /* The exceptions the errors hold: their tracebacks reach the frames
+     * that hold this execution, a cycle only the collector can break. */
+    size_t count = self->exec ? gql_execution_error_count(self->exec) : 0;
+    for (size_t i = 0; i < count; i++)
+        Py_VISIT((PyObject *)gql_execution_error_at(self->exec, i)->original);
     return 0;
 }
 

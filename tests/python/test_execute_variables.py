@@ -10,8 +10,10 @@ Expected results are graphql-core 3.2.14's (exec_reference)."""
 from __future__ import annotations
 
 import enum
+import gc
 import json
 import math
+import sys
 import types
 from typing import Any
 
@@ -656,6 +658,44 @@ def test_variable_errors_to_json(graftql_engine: Any) -> None:
     assert json.loads(result.to_json()) == result.to_dict()
     assert result.to_dict()["errors"][0]["extensions"] == {"code": "FaultyScalarExtensionCode"}
     assert "extensions" not in result.to_dict()["errors"][1]
+
+
+def test_variable_error_reference_counts_are_balanced(graftql_engine: Any) -> None:
+    schema = make_schema(graftql_engine)
+    raised = graftql_engine.GraphQLError("Refused.")
+
+    class Refusing:
+        @staticmethod
+        def parse_value(_value: Any) -> Any:
+            raise raised
+
+    other = graftql_engine.schema(
+        "scalar R type Query { f(r: R): String }", scalars={"R": Refusing}
+    )
+    queries = [
+        (
+            schema,
+            "query ($v: TestInputObject) { fieldWithObjectInput(input: $v) }",
+            {"v": {"c": "x", "d": "no", "z": 1}},
+        ),
+        (schema, "query ($v: [String!]) { listNN(input: $v) }", {"v": list(range(60))}),
+        (other, "query ($r: R) { f(r: $r) }", {"r": 1}),
+    ]
+
+    def run_all() -> None:
+        for target, query, variables in queries:
+            result = target.execute(query, variables)
+            assert result.errors
+            result.to_json()
+        raised.__traceback__ = None  # raising it again would extend its traceback
+
+    run_all()
+    gc.collect()
+    before = [sys.getrefcount(o) for o in (schema, other, raised)]
+    for _ in range(30):
+        run_all()
+    gc.collect()
+    assert [sys.getrefcount(o) for o in (schema, other, raised)] == before
 
 
 # ---- defaults -----------------------------------------------------------------------
