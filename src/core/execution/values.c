@@ -470,21 +470,29 @@ void gql_values_errors_clear(const gql_values_env *env, gql_error_list *errors) 
     gql_error_list_clear(errors);
 }
 
-/* coerce_input_value's on_error(path, invalid_value, error): the error's
- * message, and the host error it is (owned), or NULL for one made from the
- * message (graphql-core's GraphQLError(message), the original_error of the
- * variable's error). */
-static void input_error_with(coercion *c, const path_elem *path, gql_value invalid,
-                             const gql_strbuf *message, gql_value original) {
+/* The original_error a variable's error holds (graphql-core's error given
+ * to on_error): the host's error (owned), else one made from message
+ * (GraphQLError(message)); none in raise mode. NULL and c->nomem when out
+ * of memory. */
+static gql_value error_original(coercion *c, const gql_strbuf *message, gql_value original) {
     const gql_values_env *env = c->env;
     if (message->nomem || c->raised) {
         /* default_on_error raises the message, which is all it keeps. */
         if (original) env->host->release(env->ctx, original);
-        original = NULL;
-    } else if (!original && env->host->make_error) {
-        original = env->host->make_error(env->ctx, gql_strbuf_cstr(message), message->len);
-        if (!original) c->nomem = true;
+        return NULL;
     }
+    if (original || !env->host->make_error) return original;
+    original = env->host->make_error(env->ctx, gql_strbuf_cstr(message), message->len);
+    if (!original) c->nomem = true;
+    return original;
+}
+
+/* coerce_input_value's on_error(path, invalid_value, error): the error's
+ * message, and the host error it is (owned) or NULL. */
+static void input_error_with(coercion *c, const path_elem *path, gql_value invalid,
+                             const gql_strbuf *message, gql_value original) {
+    const gql_values_env *env = c->env;
+    original = error_original(c, message, original);
     if (message->nomem || c->nomem) {
         if (original) env->host->release(env->ctx, original);
         c->nomem = c->stop = true;
