@@ -485,11 +485,23 @@ typedef struct gql_source_location {
     uint32_t offset;  /* byte offset into that document's source */
 } gql_source_location;
 
+/*
+ * An error may stand for an error of a host (a gql_value: a Python
+ * exception under the CPython binding), in two ways: made by the core from
+ * it (original is graphql-core's original_error: a variable's parse_value
+ * that raised, a parse_literal that raised during validation), or the
+ * host's error itself, reported as it is (as_is: a GraphQLError a
+ * parse_literal raised; message is then its text, for readers that do not
+ * know the host). The list does not own original: the call that reported
+ * it says who does.
+ */
 typedef struct gql_diagnostic {
     char *message;                    /* NUL-terminated, owned by the list */
     size_t message_len;               /* bytes, excluding the NUL */
     gql_source_location *locations;   /* owned by the list; NULL if none */
     uint32_t location_count;          /* number of locations */
+    void *original;                   /* the host error it came from (a gql_value), or NULL */
+    bool as_is;                       /* the error is original itself */
 } gql_diagnostic;
 
 typedef struct gql_error_list {
@@ -743,11 +755,53 @@ gql_directive_location gql_schema_directive_location_at(const gql_schema_directi
  * rule runs in one walk of the document, and the errors come out with
  * graphql-core's messages, locations and order.
  */
+/*
+ * A custom scalar's parse_literal during validation (graphql-core's
+ * ValuesOfCorrectTypeRule calls type.parse_literal(node), without
+ * variables, on every literal written where a custom scalar is expected:
+ * a leaf, or a list or object where the scalar takes one). type is the
+ * custom scalar, literal the value node. The outcome:
+ *
+ *   GQL_LITERAL_VALID    it parses;
+ *   GQL_LITERAL_INVALID  it returned graphql-core's Undefined: "Expected
+ *                        value of type 'T', found <literal>." (T the type
+ *                        expected there, wrappers included);
+ *   GQL_LITERAL_RAISED   it raised *error, whose text the host appended to
+ *                        message: "Expected value of type 'T', found
+ *                        <literal>; <text>", holding *error as original;
+ *   GQL_LITERAL_ERROR    it raised *error, an error of the host's own kind
+ *                        (a GraphQLError), reported as it is (as_is), its
+ *                        text in message;
+ *   GQL_LITERAL_STOP     the host failed as a whole (out of memory, an
+ *                        exception that must propagate): validation ends at
+ *                        once, without an error of its own.
+ *
+ * *error is borrowed: the host keeps it alive until it clears the error
+ * list. The hook may be called from any thread validation runs on.
+ */
+typedef enum gql_literal_check {
+    GQL_LITERAL_VALID,
+    GQL_LITERAL_INVALID,
+    GQL_LITERAL_RAISED,
+    GQL_LITERAL_ERROR,
+    GQL_LITERAL_STOP
+} gql_literal_check;
+
+struct gql_strbuf;
+
+typedef gql_literal_check (*gql_literal_fn)(void *ctx, const gql_schema_type *type,
+                                            const gql_node *literal, struct gql_strbuf *message,
+                                            void **error);
+
 typedef struct gql_validate_options {
     uint32_t max_errors;    /* errors kept before validation is aborted; default 100 */
     bool suggestions;       /* "Did you mean ...?" in messages; default true */
     bool no_introspection;  /* introspection is off: fields of introspection types
                                (__schema, __type, ...) are errors; default false */
+    gql_literal_fn parse_literal;  /* custom scalars' parse_literal; default NULL:
+                                      every literal is valid (graphql-core's default
+                                      parse_literal accepts any) */
+    void *literal_ctx;             /* passed to parse_literal */
 } gql_validate_options;
 
 /* Fill options with the defaults above. */
@@ -995,6 +1049,10 @@ typedef struct gql_leaf_out {
  *                   bound, 3 when pending: *error is the pending value
  *                   (owned), which settles to a boolean or an error.
  *   error_message   the text of a host error (str(exception)) appended to b.
+ *   make_error      optional: a host error with that message (UTF-8, len
+ *                   bytes; graphql-core's GraphQLError(message)), for the
+ *                   original_error of a variable's coercion error; NULL
+ *                   when out of memory.
  *   write_leaf      write a serialized leaf value as JSON (json.dumps's
  *                   rules); false with *error set (owned) when it cannot.
  *
@@ -1035,6 +1093,7 @@ typedef struct gql_host {
                       gql_path_ref path, const gql_schema_type *type, gql_value value,
                       gql_value *error);
     void (*error_message)(void *ctx, gql_value error, struct gql_strbuf *b);
+    gql_value (*make_error)(void *ctx, const char *message, size_t len);
     bool (*write_leaf)(void *ctx, gql_value value, struct gql_json_writer *w,
                        gql_value *error);
     /* optional: write the "extensions" key and value of a host error that

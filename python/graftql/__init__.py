@@ -17,7 +17,7 @@ from graftql._core import (
     print_ast,
 )
 from graftql.error import GraphQLError, GraphQLSyntaxError, SchemaError, SourceLocation
-from graftql.execution import DataLoader, ExecutionResult, Path, Pending, batch
+from graftql.execution import DataLoader, ExecutionResult, Path, Pending, Undefined, batch
 from graftql.language import BREAK, SKIP, Location, Node, OperationType
 from graftql.schema import (
     EnumValueView,
@@ -53,6 +53,7 @@ __all__ = [
     "SchemaError",
     "SourceLocation",
     "TypeView",
+    "Undefined",
     "ValidationContext",
     "ValidationRule",
     "__version__",

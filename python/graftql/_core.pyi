@@ -141,6 +141,7 @@ def _set_execution_helpers(
     path_class: type,
     first_type: Callable[..., Any],
     truthy: Callable[..., Any],
+    undefined: object,
     /,
 ) -> None: ...
 

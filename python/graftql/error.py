@@ -361,11 +361,15 @@ def _syntax_error_from_core(
 
 
 def _error_from_core(
-    message: str, source: str, locations: list[tuple[int, int, int]]
+    message: str,
+    source: str,
+    locations: list[tuple[int, int, int]],
+    original: BaseException | None = None,
 ) -> GraphQLError:
     """The GraphQLError for an error graftql._core found in one document
-    (source), each location (position, line, column) computed by the core."""
-    error = GraphQLError(message)
+    (source), each location (position, line, column) computed by the core,
+    caused by original (a custom scalar's parse_literal that raised)."""
+    error = GraphQLError(message, original_error=original)
     if locations:
         error.source = source
         error.positions = [position for position, _, _ in locations]

@@ -15,7 +15,8 @@ then let it resume:
 
 Also here: graphql-core's ``inspect()`` and the built-in scalars' serializers
 for the cases the C fast paths leave to Python, both with graphql-core's
-messages.
+messages, and ``Undefined``, what a custom scalar's ``parse_value`` or
+``parse_literal`` returns for a value it refuses.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import threading
 import types
 from collections.abc import AsyncIterable, Awaitable, Callable, Hashable, Iterable, Sequence
 from numbers import Number
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from graftql import _core
 from graftql.error import GraphQLError, SourceLocation
@@ -38,6 +39,8 @@ __all__ = [
     "ExecutionResult",
     "Path",
     "Pending",
+    "Undefined",
+    "UndefinedType",
     "batch",
     "inspect",
 ]
@@ -414,6 +417,37 @@ def _serialize_builtin(type_name: str, value: Any) -> Any:
     return _SERIALIZERS[type_name](value)
 
 
+# ---- custom scalars ---------------------------------------------------------------
+
+
+class UndefinedType:
+    """The type of ``Undefined`` (graphql-core's): one instance, falsy."""
+
+    __slots__ = ()
+    _instance: ClassVar[UndefinedType | None] = None
+
+    def __new__(cls) -> UndefinedType:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __reduce__(self) -> str:
+        return "Undefined"
+
+    def __repr__(self) -> str:
+        return "Undefined"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+Undefined = UndefinedType()
+"""graphql-core's ``Undefined``: returned by a custom scalar's ``parse_value``
+or ``parse_literal``, it refuses the value as raising would, with
+graphql-core's messages ("Expected type 'T'." for a variable; "Expected value
+of type 'T', found <literal>." when validating a literal)."""
+
+
 def _value_from_ast_untyped(node: Any, variables: dict[str, Any] | None) -> Any:
     """graphql-core's value_from_ast_untyped over a graftql.Node."""
     kind = node.kind
@@ -439,7 +473,7 @@ def _value_from_ast_untyped(node: Any, variables: dict[str, Any] | None) -> Any:
             for field in node.fields
         }
     if kind == "variable":
-        return variables.get(node.name.value) if variables else None
+        return variables.get(node.name.value, Undefined) if variables else Undefined
     raise TypeError(f"Unexpected value node: {node!r}.")
 
 
@@ -450,9 +484,10 @@ def _parse_literal(
     variables: dict[str, Any] | None,
 ) -> Any:
     """A custom scalar's parse_literal, or graphql-core's default:
-    parse_value of the untyped literal."""
+    parse_value of the untyped literal. Without variables (validation, a
+    document that has none), parse_literal(node), as graphql-core calls it."""
     if parse_literal is not None:
-        return parse_literal(node, variables)
+        return parse_literal(node, variables) if variables else parse_literal(node)
     value = _value_from_ast_untyped(node, variables)
     return parse_value(value) if parse_value is not None else value
 
@@ -983,4 +1018,5 @@ _core._set_execution_helpers(
     Path,
     _first_type,
     _truthy,
+    Undefined,
 )

@@ -465,7 +465,9 @@ class Schema:
     :param scalars: ``{custom scalar: implementation}``: an object, or a class
         with static methods, supplying ``serialize``, ``parse_value`` and
         ``parse_literal``; those missing keep graphql-core's defaults
-        (identity, and ``parse_value`` of the untyped literal).
+        (identity, and ``parse_value`` of the untyped literal). ``parse_value``
+        and ``parse_literal`` refuse a value by raising or by returning
+        ``graftql.Undefined``; literals are parsed when validating.
     :param enums: ``{enum: values}``: a mapping ``{GraphQL value name: Python
         value}`` (values left out stand for their name), or an ``enum.Enum``
         subclass whose members match the values by name. With an Enum class
@@ -660,7 +662,9 @@ class Schema:
         With ``introspection=False``, fields returning introspection types
         (``__schema``, ``__type`` and what they select) are errors, as with
         graphql-core's ``NoSchemaIntrospectionCustomRule`` after the specified
-        rules.
+        rules. Literals of custom scalars go through their ``parse_literal``
+        (graphql-core's ``ValuesOfCorrectTypeRule``): a ``GraphQLError`` it
+        raises is reported as it is.
 
         :raises GraphQLSyntaxError: the text is not a GraphQL document
             (graphql-core's validate takes parsed documents only).

@@ -4,10 +4,13 @@
  * built by graftql.error._syntax_error_from_core from the source str, the
  * position in code points and the line and column gql_locate computed, so
  * Python never scans the source again. Out of memory is MemoryError.
+ * Also the text of a Python error, for the core's messages.
  */
 #include "pyext.h"
 
 #include <string.h>
+
+#include "strbuf.h"
 
 static const char syntax_error_prefix[] = "Syntax Error: ";
 
@@ -74,4 +77,27 @@ PyObject *graftql_raise_parse_error(graftql_state *st, const gql_error *err, PyO
                      (int)err->code);
         return NULL;
     }
+}
+
+int graftql_error_text(graftql_state *st, PyObject *error, bool use_message, gql_strbuf *b) {
+    PyObject *text = NULL;
+    if (use_message) {
+        PyObject *message = NULL;
+        int found = graftql_get_optional_attr(error, st->exec.str_message, &message);
+        if (found < 0) return -1;
+        if (found) {
+            text = PyObject_Str(message);
+            Py_DECREF(message);
+            if (!text) return -1;
+        }
+    }
+    if (!text && !(text = PyObject_Str(error))) return -1;
+    PyObject *bytes = PyUnicode_AsEncodedString(text, "utf-8", "surrogatepass");
+    Py_DECREF(text);
+    if (!bytes) return -1;
+    gql_strbuf_append(b, PyBytes_AS_STRING(bytes), (size_t)PyBytes_GET_SIZE(bytes));
+    Py_DECREF(bytes);
+    if (!b->nomem) return 0;
+    PyErr_NoMemory();
+    return -1;
 }

@@ -100,6 +100,10 @@ static PyObject *make_graphql_error(graftql_exec *ex, PyObject *message) {
 
 /*=== MARK: ResolveInfo =====================================================*/
 
+/* Whether the execution is still there (the collector may have cleared it
+ * while an info lives on in the same cycle): its plan is what an info reads. */
+static bool exec_alive(graftql_exec *self);
+
 static PyObject *info_new(graftql_exec *ex, const gql_field_info *field, gql_path_ref path) {
     graftql_info *info = PyObject_GC_New(graftql_info, ex->st->exec.info_type);
     if (!info) return NULL;
@@ -111,9 +115,10 @@ static PyObject *info_new(graftql_exec *ex, const gql_field_info *field, gql_pat
     return (PyObject *)info;
 }
 
-/* A collected type: a resolver's frame holds its info, which holds the
- * execution, which holds the error the resolver raised with that frame in
- * its traceback. */
+/* An info kept by a frame of a resolver's traceback, itself held by the
+ * execution's error, is a cycle: the collector sees through the info and
+ * breaks it by clearing the execution (the info has no tp_clear, so that
+ * its owner is never NULL). */
 static int info_traverse(graftql_info *self, visitproc visit, void *arg) {
     Py_VISIT(Py_TYPE(self));
     Py_VISIT(self->owner);
@@ -121,16 +126,11 @@ static int info_traverse(graftql_info *self, visitproc visit, void *arg) {
     return 0;
 }
 
-static int info_clear(graftql_info *self) {
-    Py_CLEAR(self->owner);
-    Py_CLEAR(self->path_obj);
-    return 0;
-}
-
 static void info_dealloc(graftql_info *self) {
     PyTypeObject *tp = Py_TYPE(self);
     PyObject_GC_UnTrack(self);
-    info_clear(self);
+    Py_XDECREF(self->owner);
+    Py_XDECREF(self->path_obj);
     PyObject_GC_Del(self);
     Py_DECREF(tp);
 }
@@ -140,10 +140,12 @@ static PyObject *sym_str(const gql_sym *sym) {
 }
 
 static PyObject *info_field_name(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return sym_str(self->field->name);
 }
 
 static PyObject *info_field_nodes(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     PyObject *list = PyList_New((Py_ssize_t)self->field->node_count);
     if (!list) return NULL;
     for (uint32_t i = 0; i < self->field->node_count; i++) {
@@ -159,6 +161,7 @@ static PyObject *info_field_nodes(graftql_info *self, void *closure) {
 }
 
 static PyObject *info_return_type(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     size_t len;
     char *s = gql_type_ref_str(self->field->return_type, &len);
     if (!s) return PyErr_NoMemory();
@@ -168,6 +171,7 @@ static PyObject *info_return_type(graftql_info *self, void *closure) {
 }
 
 static PyObject *info_parent_type(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return graftql_type_view_new(self->owner->core, self->field->parent_type);
 }
 
@@ -198,6 +202,7 @@ static PyObject *path_list(graftql_exec *ex, gql_path_ref path) {
 }
 
 static PyObject *info_path(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     if (!self->path_obj) {
         PyObject *keys = path_list(self->owner, self->path);
         if (!keys) return NULL;
@@ -217,28 +222,34 @@ static PyObject *info_path(graftql_info *self, void *closure) {
 }
 
 static PyObject *info_schema(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return Py_NewRef(self->owner->schema);
 }
 
 static PyObject *info_root_value(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return Py_NewRef(self->owner->root_value);
 }
 
 static PyObject *info_context(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     return Py_NewRef(self->owner->context);
 }
 
 static PyObject *info_operation(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     const gql_operation_definition *op = gql_execution_operation(self->owner->exec);
     return graftql_node_new(self->owner->st, self->owner->document, op ? &op->base : NULL);
 }
 
 static PyObject *info_variable_values(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     PyObject *vars = gql_execution_variables(self->owner->exec);
     return vars ? Py_NewRef(vars) : PyDict_New();
 }
 
 static PyObject *info_fragments(graftql_info *self, void *closure) {
+    if (!exec_alive(self->owner)) return NULL;
     graftql_exec *ex = self->owner;
     if (!ex->fragments) {
         PyObject *d = PyDict_New();
@@ -264,6 +275,7 @@ static PyObject *info_fragments(graftql_info *self, void *closure) {
 }
 
 static PyObject *info_repr(graftql_info *self) {
+    if (!exec_alive(self->owner)) return NULL;
     return PyUnicode_FromFormat("<ResolveInfo %s.%s>", gql_schema_type_name(self->field->parent_type),
                                 self->field->name->str);
 }
@@ -293,7 +305,6 @@ static PyGetSetDef info_getset[] = {
 static PyType_Slot info_slots[] = {
     {Py_tp_dealloc, (void *)info_dealloc},
     {Py_tp_traverse, (void *)info_traverse},
-    {Py_tp_clear, (void *)info_clear},
     {Py_tp_getset, info_getset},
     {Py_tp_repr, (void *)info_repr},
     {Py_tp_doc, (void *)PyDoc_STR("What a resolver is told about the field it resolves.")},
@@ -865,33 +876,19 @@ static bool host_write_error_extensions(void *ctx, gql_value error, gql_json_wri
  * else str(error). */
 static void host_error_message(void *ctx, gql_value error, gql_strbuf *b) {
     graftql_exec *ex = ctx;
-    PyObject *exc = error;
-    PyObject *message = PyObject_GetAttr(exc, ex->st->exec.str_message);
-    PyObject *text;
-    if (message) {
-        text = PyObject_Str(message);
-        Py_DECREF(message);
-    } else {
-        PyErr_Clear();
-        text = PyObject_Str(exc);
-    }
-    if (!text) {
-        PyErr_Clear();
-        gql_strbuf_puts(b, "<the error could not be shown>");
-        return;
-    }
-    Py_ssize_t len;
-    const char *s = PyUnicode_AsUTF8AndSize(text, &len);
-    if (!s) {
-        PyErr_Clear();
-        PyObject *bytes = PyUnicode_AsEncodedString(text, "utf-8", "surrogateescape");
-        if (bytes) gql_strbuf_append(b, PyBytes_AS_STRING(bytes), (size_t)PyBytes_GET_SIZE(bytes));
-        else PyErr_Clear();
-        Py_XDECREF(bytes);
-    } else {
-        gql_strbuf_append(b, s, (size_t)len);
-    }
-    Py_DECREF(text);
+    if (graftql_error_text(ex->st, error, true, b) == 0) return;
+    PyErr_Clear();
+    if (!b->nomem) gql_strbuf_puts(b, "<the error could not be shown>");
+}
+
+/* graphql-core's GraphQLError(message): the original_error of a variable's
+ * coercion error. */
+static gql_value host_make_error(void *ctx, const char *message, size_t len) {
+    graftql_exec *ex = ctx;
+    PyObject *error =
+        make_graphql_error(ex, PyUnicode_DecodeUTF8(message, (Py_ssize_t)len, "surrogatepass"));
+    if (!error) PyErr_Clear(); /* out of memory for the core */
+    return error;
 }
 
 /*=== MARK: Host: abstract types ============================================*/
@@ -1182,7 +1179,32 @@ static gql_resolved host_parse_literal(void *ctx, const gql_schema_type *type,
         b && b->parse_value ? b->parse_value : Py_None, node, variables ? variables : Py_None,
         NULL);
     Py_DECREF(node);
-    return resolved_call(ex, r);
+    gql_resolved out = resolved_call(ex, r);
+    /* value_from_ast: Undefined does not coerce, as an exception does (the
+     * core only releases the error value). */
+    if (out.value == ex->st->exec.undefined) out.error = true;
+    return out;
+}
+
+/* graphql-core's coerce_input_value around a scalar's parse_value that
+ * raised exc (owned) another exception than a GraphQLError: a
+ * GraphQLError("Expected type 'T'. <exc>") whose original_error it is. */
+static PyObject *wrap_parse_value_error(graftql_exec *ex, const gql_schema_type *type,
+                                        PyObject *exc) {
+    PyObject *message =
+        PyUnicode_FromFormat("Expected type '%s'. %S", gql_schema_type_name(type), exc);
+    PyObject *kwargs = message ? Py_BuildValue("{sO}", "original_error", exc) : NULL;
+    PyObject *args = kwargs ? PyTuple_Pack(1, message) : NULL;
+    PyObject *error = args ? PyObject_Call(ex->st->graphql_error_class, args, kwargs) : NULL;
+    Py_XDECREF(args);
+    Py_XDECREF(kwargs);
+    Py_XDECREF(message);
+    if (!error) {
+        PyErr_Clear(); /* keep the exception itself as the error */
+        return exc;
+    }
+    Py_DECREF(exc);
+    return error;
 }
 
 static gql_resolved host_parse_value(void *ctx, const gql_schema_type *type, gql_value value) {
@@ -1190,21 +1212,18 @@ static gql_resolved host_parse_value(void *ctx, const gql_schema_type *type, gql
     graftql_type_binding *b = graftql_schema_binding(ex->core, type);
     if (!b || !b->parse_value) return (gql_resolved){Py_NewRef(value), false};
     gql_resolved r = resolved_call(ex, PyObject_CallOneArg(b->parse_value, value));
-    if (r.error && r.value &&
-        PyObject_IsInstance(r.value, ex->st->graphql_error_class) == 0) {
-        /* graphql-core's coerce_input_value: "Expected type 'T'. <error>". */
-        PyObject *exc = r.value;
-        PyObject *error = make_graphql_error(
-            ex, PyUnicode_FromFormat("Expected type '%s'. %S", gql_schema_type_name(type), exc));
-        if (error) {
-            PyObject_SetAttrString(error, "original_error", exc);
-            PyErr_Clear();
-            Py_DECREF(exc);
-            r.value = error;
-        } else {
-            PyErr_Clear();
-        }
+    if (!r.value) return r;
+    if (!r.error && r.value == ex->st->exec.undefined) {
+        /* graphql-core's coerce_input_value: "Expected type 'T'." */
+        Py_DECREF(r.value);
+        r.value = make_graphql_error(
+            ex, PyUnicode_FromFormat("Expected type '%s'.", gql_schema_type_name(type)));
+        r.error = true;
+        if (!r.value) PyErr_Clear(); /* out of memory for the core */
+    } else if (r.error && PyObject_IsInstance(r.value, ex->st->graphql_error_class) == 0) {
+        r.value = wrap_parse_value_error(ex, type, r.value);
     }
+    PyErr_Clear();
     return r;
 }
 
@@ -1376,6 +1395,7 @@ static const gql_host python_host = {
     .resolve_type = host_resolve_type,
     .is_type_of = host_is_type_of,
     .error_message = host_error_message,
+    .make_error = host_make_error,
     .write_leaf = host_write_leaf,
     .write_error_extensions = host_write_error_extensions,
     .make_null = host_make_null,
@@ -1416,8 +1436,9 @@ static int visit_value(gql_value value, void *arg) {
     return v->visit((PyObject *)value, v->arg);
 }
 
-/* Also what the core execution holds: a field error's traceback reaches the
- * frames that hold this object, a cycle only the collector can break. */
+/* Also every value the core execution holds (its errors' exceptions among
+ * them, each visited once): a field or variable error's traceback reaches
+ * the frames that hold this object, a cycle only the collector can break. */
 static int exec_traverse(graftql_exec *self, visitproc visit, void *arg) {
     if (self->exec) {
         py_visit v = {visit, arg};
@@ -1843,13 +1864,14 @@ PyObject *graftql_schema_execute(graftql_schema *self, PyObject *const *args, Py
 static PyObject *set_execution_helpers(PyObject *module, PyObject *const *args,
                                        Py_ssize_t nargs) {
     graftql_state *st = PyModule_GetState(module);
-    if (nargs != 9) {
+    if (nargs != 10) {
         PyErr_SetString(PyExc_TypeError,
                         "_set_execution_helpers(inspect, serialize_builtin, parse_literal, "
                         "make_error, batch_pending, pending_type, path_class, first_type, "
-                        "truthy)");
+                        "truthy, undefined)");
         return NULL;
     }
+    Py_XSETREF(st->exec.undefined, Py_NewRef(args[9]));
     Py_XSETREF(st->exec.first_type, Py_NewRef(args[7]));
     Py_XSETREF(st->exec.truthy, Py_NewRef(args[8]));
     Py_XSETREF(st->exec.inspect, Py_NewRef(args[0]));
@@ -1912,6 +1934,7 @@ int graftql_execute_module_traverse(graftql_state *st, visitproc visit, void *ar
     Py_VISIT(e->inspect);
     Py_VISIT(e->serialize_builtin);
     Py_VISIT(e->parse_literal);
+    Py_VISIT(e->undefined);
     Py_VISIT(e->make_error);
     Py_VISIT(e->batch_pending);
     Py_VISIT(e->pending_type);
@@ -1930,6 +1953,7 @@ void graftql_execute_module_clear(graftql_state *st) {
     Py_CLEAR(e->inspect);
     Py_CLEAR(e->serialize_builtin);
     Py_CLEAR(e->parse_literal);
+    Py_CLEAR(e->undefined);
     Py_CLEAR(e->make_error);
     Py_CLEAR(e->batch_pending);
     Py_CLEAR(e->pending_type);

@@ -55,7 +55,8 @@ typedef struct graftql_exec_state {
     PyTypeObject *info_type;       /* graftql._core.ResolveInfo */
     PyObject *inspect;             /* graphql-core's inspect(value) -> str */
     PyObject *serialize_builtin;   /* (type name, value) -> serialized, raises GraphQLError */
-    PyObject *parse_literal;       /* (scalar binding or None, node, variables) -> value */
+    PyObject *parse_literal;       /* (parse_literal, parse_value, node, variables) -> value */
+    PyObject *undefined;           /* graftql.Undefined: a scalar function refusing a value */
     PyObject *make_error;          /* (message, source, locations, path, original) -> GraphQLError */
     PyObject *batch_pending;       /* (awaitable, n, label) -> list of n pending values */
     PyObject *pending_type;        /* graftql.execution.Pending: a DataLoader promise */
@@ -176,6 +177,23 @@ void graftql_node_module_clear(graftql_state *st);
  */
 PyObject *graftql_raise_parse_error(graftql_state *st, const gql_error *err, PyObject *source,
                                     const char *utf8, size_t length, bool surrogates);
+
+/* getattr(obj, name) that does not make an AttributeError when there is
+ * none: 1 found (*result set), 0 not, -1 error. */
+static inline int graftql_get_optional_attr(PyObject *obj, PyObject *name,
+                                            PyObject **result) {
+#if PY_VERSION_HEX >= 0x030D0000
+    return PyObject_GetOptionalAttr(obj, name, result);
+#else
+    return _PyObject_LookupAttr(obj, name, result);
+#endif
+}
+
+/* Append the text of a Python error to b as UTF-8 (lone surrogates kept):
+ * its message attribute when use_message and it has one (a GraphQLError's),
+ * else str(error). -1 with an exception when that fails. */
+int graftql_error_text(graftql_state *st, PyObject *error, bool use_message,
+                       struct gql_strbuf *b);
 
 /* Decode UTF-8 from the core; "surrogatepass" when the source held
  * surrogates (graphql-core keeps them in values as they were). */

@@ -24,16 +24,26 @@
  * passed to leave and is the same object in its children's ancestors, and
  * a list member is the object held by the parent tuple.
  *
- * An error a Python rule reports goes into the core's error list as a
- * placeholder (an empty message: the core's own messages never are), so
- * that it counts towards max_errors and keeps its place among the C rules'
- * errors; the Python error objects are kept beside the list, in order, and
- * take the placeholders' places when the result is built. An exception a
- * rule raises ends the walk and is raised from validate, as graphql-core
- * lets it propagate.
+ * An error a Python rule reports goes into the core's error list as one
+ * holding the Python error as it is (gql_diagnostic's original and as_is),
+ * so that it counts towards max_errors and keeps its place among the C
+ * rules' errors; the list borrows the object, which the walk keeps alive
+ * (bridge.kept) until the result is built. An exception a rule raises ends
+ * the walk and is raised from validate, as graphql-core lets it propagate.
+ *
+ * Custom scalars: ValuesOfCorrectTypeRule asks the core's parse_literal
+ * hook about each of their literals, and the hook calls the scalar's
+ * parse_literal(node) (or parse_value of the untyped literal, graphql-core's
+ * default parse_literal) when one is bound, nothing otherwise: a document
+ * without such literals makes no Python call. When the walk runs without
+ * the GIL, the hook takes it for the call and releases it again. An
+ * Undefined result, a GraphQLError (reported as it is) and any other
+ * Exception (wrapped, held as original_error) are graphql-core's errors; a
+ * BaseException ends the walk and is raised from validate.
  */
 #include "pyext.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "validation/type_info.h"
@@ -70,9 +80,14 @@ typedef struct frame {
     bool quiet;                  /* a description: not shown to Python rules */
 } frame;
 
+/* What the walk shares with Python: the Python rules (the bridge rule's
+ * state) and the custom scalars' parse_literal (the hook's context). */
 typedef struct bridge {
     graftql_state *st;                /* the module state */
     graftql_document *document;       /* the document (borrowed from the call) */
+    graftql_schema *core;             /* the schema, for its scalars' bindings (borrowed) */
+    PyThreadState *released;          /* while the walk runs without the GIL: the
+                                         thread's state, to take it back; else NULL */
     gql_validation_context *ctx;      /* the core's context, once the walk started */
     py_rule *rules;                   /* the Python rules, in order */
     size_t nrules;                    /* their number */
@@ -82,7 +97,8 @@ typedef struct bridge {
     frame *frames;                    /* one per level of the walk */
     uint32_t frames_cap;              /* allocated frames */
     uint32_t frames_used;             /* frames that may hold objects */
-    PyObject *reported;               /* the errors the rules reported, in order */
+    PyObject *kept;                   /* list: the Python errors the core's errors
+                                         hold (made on first use) */
     PyObject *exception;              /* what a rule raised: the exception (3.12+) */
     PyObject *exception_value;        /* or its type, value and traceback (older) */
     PyObject *exception_traceback;
@@ -100,16 +116,6 @@ typedef struct graftql_validation_context {
     bool hide_suggestions;        /* validate(..., suggestions=False) */
 } graftql_validation_context;
 
-/* getattr(obj, name) that does not make an AttributeError when there is
- * none (most rules have a method for few kinds): 1 found, 0 not, -1 error. */
-static int get_optional_attr(PyObject *obj, PyObject *name, PyObject **result) {
-#if PY_VERSION_HEX >= 0x030D0000
-    return PyObject_GetOptionalAttr(obj, name, result);
-#else
-    return _PyObject_LookupAttr(obj, name, result);
-#endif
-}
-
 /* graphql-core's get_enter_leave_for_kind: <what>_<kind>, else <what>
  * (None counts as absent); names[0] is "<what>_<kind>", names[1] "<what>".
  * NULL with no exception when there is neither. */
@@ -117,7 +123,7 @@ static PyObject *lookup_method(PyObject *visitor, PyObject *const names[2],
                                uint64_t *generic_mask, gql_kind kind, bool *error) {
     for (int generic = 0; generic < 2; generic++) {
         PyObject *fn = NULL;
-        int found = get_optional_attr(visitor, names[generic], &fn);
+        int found = graftql_get_optional_attr(visitor, names[generic], &fn);
         if (found < 0) {
             *error = true;
             return NULL;
@@ -306,9 +312,9 @@ static void release_args(PyObject *args[5]) {
 
 /*=== MARK: The bridge rule ==================================================*/
 
-/* Keep the exception a rule raised (or a failure of the bridge) and end
- * the walk; validate raises it afterwards. */
-static gql_visit_action fail(bridge *b) {
+/* Keep the exception being raised (the first one only); validate raises
+ * it after the walk. */
+static void keep_exception(bridge *b) {
     if (!b->exception) {
 #if PY_VERSION_HEX >= 0x030C0000
         b->exception = PyErr_GetRaisedException();
@@ -318,8 +324,20 @@ static gql_visit_action fail(bridge *b) {
     } else {
         PyErr_Clear();
     }
+}
+
+/* Keep the exception a rule raised (or a failure of the bridge) and end
+ * the walk. */
+static gql_visit_action fail(bridge *b) {
+    keep_exception(b);
     b->ctx->aborted = true;  /* ends the walk without an error of its own */
     return GQL_VISIT_BREAK;
+}
+
+/* Keep error alive for the error list, which borrows it; -1 on failure. */
+static int keep(bridge *b, PyObject *error) {
+    if (!b->kept && !(b->kept = PyList_New(0))) return -1;
+    return PyList_Append(b->kept, error);
 }
 
 /* Raise the exception fail() kept. */
@@ -342,7 +360,7 @@ static int action_of(bridge *b, PyObject *result, py_rule *r, bool leaving, gql_
     if (result == Py_None) return ACTION_NONE;
     PyObject *value = NULL;
     if (result != Py_True && result != Py_False &&
-        get_optional_attr(result, b->st->str_value, &value) < 0)
+        graftql_get_optional_attr(result, b->st->str_value, &value) < 0)
         return ACTION_ERROR;
     PyObject *v = value ? value : result;
     int action = v == Py_True ? ACTION_BREAK : v == Py_False ? ACTION_SKIP : ACTION_ERROR;
@@ -480,10 +498,88 @@ static void bridge_release(bridge *b) {
         Py_CLEAR(r->visitor);
     }
     PyMem_Free(b->rules);
-    Py_CLEAR(b->reported);
+    Py_CLEAR(b->kept);
     Py_CLEAR(b->exception);
     Py_CLEAR(b->exception_value);
     Py_CLEAR(b->exception_traceback);
+}
+
+/*=== MARK: Custom scalars' literals =========================================*/
+
+/* What graphql-core's ValuesOfCorrectTypeRule makes of a parse_literal that
+ * raised exc (owned): a GraphQLError as it is, another Exception wrapped;
+ * the text of either goes to message. */
+static gql_literal_check raised_literal(bridge *b, PyObject *exc, gql_strbuf *message,
+                                        void **error) {
+    int is_graphql = PyObject_IsInstance(exc, b->st->graphql_error_class);
+    if (is_graphql < 0 || graftql_error_text(b->st, exc, is_graphql > 0, message) < 0 ||
+        keep(b, exc) < 0) {
+        Py_DECREF(exc);
+        keep_exception(b);
+        return GQL_LITERAL_STOP;
+    }
+    *error = exc; /* now also held by b->kept */
+    Py_DECREF(exc);
+    return is_graphql ? GQL_LITERAL_ERROR : GQL_LITERAL_RAISED;
+}
+
+/* graphql-core's type.parse_literal(node) for a scalar with functions bound:
+ * graftql.execution's _parse_literal without variables (the scalar's own,
+ * or parse_value of the untyped literal). Holds the GIL. */
+static gql_literal_check call_parse_literal(bridge *b, const graftql_type_binding *binding,
+                                            const gql_node *literal, gql_strbuf *message,
+                                            void **error) {
+    graftql_state *st = b->st;
+    if (!st->exec.parse_literal) {
+        PyErr_SetString(PyExc_RuntimeError, "graftql.execution is not imported");
+        keep_exception(b);
+        return GQL_LITERAL_STOP;
+    }
+    PyObject *node = graftql_node_new(st, b->document, literal);
+    if (!node) {
+        keep_exception(b);
+        return GQL_LITERAL_STOP;
+    }
+    PyObject *result = PyObject_CallFunctionObjArgs(
+        st->exec.parse_literal, binding->parse_literal ? binding->parse_literal : Py_None,
+        binding->parse_value ? binding->parse_value : Py_None, node, Py_None, NULL);
+    Py_DECREF(node);
+    if (result) {
+        gql_literal_check check =
+            result == st->exec.undefined ? GQL_LITERAL_INVALID : GQL_LITERAL_VALID;
+        Py_DECREF(result);
+        return check;
+    }
+    if (!PyErr_ExceptionMatches(PyExc_Exception)) {
+        keep_exception(b); /* KeyboardInterrupt, SystemExit: raised from validate */
+        return GQL_LITERAL_STOP;
+    }
+#if PY_VERSION_HEX >= 0x030C0000
+    PyObject *exc = PyErr_GetRaisedException();
+#else
+    PyObject *type, *exc, *tb;
+    PyErr_Fetch(&type, &exc, &tb);
+    PyErr_NormalizeException(&type, &exc, &tb);
+    if (tb && exc) PyException_SetTraceback(exc, tb);
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+#endif
+    return raised_literal(b, exc, message, error);
+}
+
+/* The core's parse_literal hook (gql_validate_options): a scalar without
+ * parse_literal or parse_value accepts every literal, as graphql-core's
+ * default does, without Python. */
+static gql_literal_check parse_literal_hook(void *ctx, const gql_schema_type *type,
+                                            const gql_node *literal, gql_strbuf *message,
+                                            void **error) {
+    bridge *b = ctx;
+    const graftql_type_binding *binding = graftql_schema_binding(b->core, type);
+    if (!binding || (!binding->parse_literal && !binding->parse_value)) return GQL_LITERAL_VALID;
+    if (b->released) PyEval_RestoreThread(b->released);
+    gql_literal_check check = call_parse_literal(b, binding, literal, message, error);
+    if (b->released) b->released = PyEval_SaveThread();
+    return check;
 }
 
 /*=== MARK: ValidationContext ================================================*/
@@ -553,13 +649,18 @@ static PyObject *context_report_error(graftql_validation_context *self, PyObject
                         "validation this context was made for is not running");
         return NULL;
     }
-    size_t before = ctx->error_count;
-    gql_validation_report(ctx, NULL, 0, "%s", "");  /* the placeholder */
-    if (ctx->nomem) return PyErr_NoMemory();
-    if (ctx->error_count > before) {
-        if (PyList_Append(self->bridge->reported, error) < 0) return NULL;
-        Py_RETURN_NONE;
+    gql_strbuf text = GQL_STRBUF_INIT;
+    if (graftql_error_text(st, error, true, &text) < 0 || keep(self->bridge, error) < 0) {
+        gql_strbuf_free(&text);
+        return NULL;
     }
+    size_t before = ctx->error_count;
+    int len = text.len > INT_MAX ? INT_MAX : (int)text.len;
+    gql_validation_report_original(ctx, error, true, NULL, 0, "%.*s", len,
+                                   gql_strbuf_cstr(&text));
+    gql_strbuf_free(&text);
+    if (ctx->nomem) return PyErr_NoMemory();
+    if (ctx->error_count > before) Py_RETURN_NONE;
     /* graphql-core's on_error past max_errors: the core has appended "Too
        many validation errors" and aborted; this ends the rule's method. */
     PyErr_SetString(st->aborted_error,
@@ -736,8 +837,9 @@ static PyObject *core_error(graftql_state *st, graftql_document *document,
     PyObject *message = source ? decode_message(d->message, d->message_len,
                                                 document->surrogates)
                                : NULL;
+    PyObject *original = d->original ? (PyObject *)d->original : Py_None;
     PyObject *error = message ? PyObject_CallFunctionObjArgs(st->error_factory, message,
-                                                             source, locations, NULL)
+                                                             source, locations, original, NULL)
                               : NULL;
     Py_XDECREF(message);
     Py_XDECREF(source);
@@ -745,22 +847,16 @@ static PyObject *core_error(graftql_state *st, graftql_document *document,
     return error;
 }
 
-/* The GraphQLErrors of errors[from...], the placeholders replaced by the
- * Python rules' errors in order. */
+/* The GraphQLErrors of the core's errors: a Python error reported as it is
+ * (by a rule or a parse_literal) is that object. */
 static PyObject *result_errors(graftql_state *st, graftql_document *document,
-                               const gql_error_list *errors, size_t from, PyObject *reported) {
+                               const gql_error_list *errors) {
     PyObject *list = PyList_New(0);
     if (!list) return NULL;
-    Py_ssize_t next = 0;
-    for (size_t i = from; i < errors->count; i++) {
+    for (size_t i = 0; i < errors->count; i++) {
         const gql_diagnostic *d = &errors->items[i];
-        PyObject *error;
-        if (d->message_len == 0 && d->location_count == 0) {
-            if (!reported || next >= PyList_GET_SIZE(reported)) continue;
-            error = Py_NewRef(PyList_GET_ITEM(reported, next++));
-        } else {
-            error = core_error(st, document, d);
-        }
+        PyObject *error = d->as_is && d->original ? Py_NewRef((PyObject *)d->original)
+                                                  : core_error(st, document, d);
         int rc = error ? PyList_Append(list, error) : -1;
         Py_XDECREF(error);
         if (rc < 0) {
@@ -833,6 +929,14 @@ PyObject *graftql_schema_validate(graftql_schema *self, PyObject *const *args,
     gql_status status;
     bridge b;
     memset(&b, 0, sizeof b);
+    b.st = st;
+    b.document = doc;
+    b.core = self;
+    /* The bindings are read without the GIL: only once they are final. */
+    if (self->frozen) {
+        options.parse_literal = parse_literal_hook;
+        options.literal_ctx = &b;
+    }
     PyObject *context = NULL;
     PyObject *result = NULL;
 
@@ -840,19 +944,17 @@ PyObject *graftql_schema_validate(graftql_schema *self, PyObject *const *args,
         size_t source_len = 0;
         gql_document_source(doc->doc, &source_len);
         if (source_len >= VALIDATE_WITHOUT_GIL_BYTES) {
-            Py_BEGIN_ALLOW_THREADS
+            b.released = PyEval_SaveThread();
             status = gql_validate(self->schema, doc->doc, &options, &errors);
-            Py_END_ALLOW_THREADS
+            PyEval_RestoreThread(b.released);
+            b.released = NULL;
         } else {
             status = gql_validate(self->schema, doc->doc, &options, &errors);
         }
     } else {
         context = context_new(st, owner, self, doc, !options.suggestions);
-        b.st = st;
-        b.document = doc;
-        b.reported = PyList_New(0);
         b.rules = PyMem_Calloc((size_t)nrules, sizeof *b.rules);
-        if (!context || !b.reported || !b.rules) {
+        if (!context || !b.rules) {
             if (!PyErr_Occurred()) PyErr_NoMemory();
             goto done;
         }
@@ -869,19 +971,17 @@ PyObject *graftql_schema_validate(graftql_schema *self, PyObject *const *args,
         status = gql_validation_run_hosted(self->schema, doc->doc, &options, bridge_rules, 1, &b,
                                            &errors);
         ((graftql_validation_context *)context)->bridge = NULL;
-        if (b.exception) {
-            raise_kept(&b);
-            goto done;
-        }
     }
-    if (status == GQL_ERR_NOMEM || errors.status == GQL_ERR_NOMEM) {
+    if (b.exception) {
+        raise_kept(&b);
+    } else if (status == GQL_ERR_NOMEM || errors.status == GQL_ERR_NOMEM) {
         PyErr_NoMemory();
     } else if (status == GQL_ERR_ARG) {
         PyErr_SetString(PyExc_ValueError,
                         "the schema is not valid (built with assume_valid=True): it cannot "
                         "validate documents");
     } else {
-        result = result_errors(st, doc, &errors, 0, b.reported);
+        result = result_errors(st, doc, &errors);
     }
 done:
     gql_error_list_clear(&errors);

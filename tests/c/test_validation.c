@@ -17,11 +17,13 @@ static void test_all_rules(void) {
 }
 
 static void test_options_init(void) {
-    gql_validate_options options = {7, false, true};
+    static int literal_ctx;
+    gql_validate_options options = {7, false, true, NULL, &literal_ctx};
     gql_validate_options_init(&options);
     CHECK_EQ_INT(options.max_errors, 100);
     CHECK(options.suggestions);
     CHECK(!options.no_introspection);
+    CHECK(!options.parse_literal && !options.literal_ctx);
     gql_validate_options_init(NULL); /* harmless */
 }
 

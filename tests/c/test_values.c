@@ -4,9 +4,10 @@
  * (tests/c/gen/gen_values_cases.py) coerces an operation's variables, then
  * the @skip/@include and arguments of its root fields, and writes the same
  * transcript as the generator does with get_variable_values,
- * should_include_node and get_argument_values. Some cases run again with
- * every allocation failing in turn: each run reports out of memory or
- * gives the same transcript, and leaks nothing.
+ * should_include_node and get_argument_values; each variable error holds
+ * graphql-core's original_error, the error after the message's prefix.
+ * Some cases run again with every allocation failing in turn: each run
+ * reports out of memory or gives the same transcript, and leaks nothing.
  */
 #include <stdlib.h>
 
@@ -73,6 +74,24 @@ static const gql_schema_field *query_field(const gql_schema *schema, const gql_f
                                      node->name->value->len);
 }
 
+/* A variable's error holds graphql-core's original_error: for "got invalid
+ * value" errors, a host error whose text ends the message after "; " (the
+ * JSON host's make_error: a string), for the others nothing. */
+static void check_original(const values_case *c, const gql_diagnostic *d) {
+    bool invalid_value = strstr(d->message, "' got invalid value ") != NULL;
+    if (!invalid_value || !d->original) {
+        if (invalid_value != (d->original != NULL))
+            gql_test_fail(__FILE__, __LINE__, "%s: original of %s", c->name, d->message);
+        return;
+    }
+    const gql_json *original = gql_json_of(d->original);
+    size_t n = original->text.len;
+    bool ends = original->kind == GQL_JSON_STRING && d->message_len >= n + 2 &&
+                memcmp(d->message + d->message_len - n - 2, "; ", 2) == 0 &&
+                memcmp(d->message + d->message_len - n, original->text.ptr, n) == 0;
+    if (!ends) gql_test_fail(__FILE__, __LINE__, "%s: original of %s", c->name, d->message);
+}
+
 /* The transcript of a case into out; false when something ran out of
  * memory (the transcript is then incomplete). */
 static bool run_case(const gql_schema *schema, const values_case *c, gql_strbuf *out) {
@@ -112,6 +131,7 @@ static bool run_case(const gql_schema *schema, const values_case *c, gql_strbuf 
         ok = errors.status != GQL_ERR_NOMEM;
         CHECK(vars.values == NULL && vars.object == NULL);
         for (size_t i = 0; i < errors.count; i++) {
+            if (ok) check_original(c, &errors.items[i]);
             if (i) gql_strbuf_puts(out, "\n");
             gql_strbuf_puts(out, "error ");
             gql_strbuf_append(out, errors.items[i].message, errors.items[i].message_len);
@@ -163,7 +183,7 @@ static bool run_case(const gql_schema *schema, const values_case *c, gql_strbuf 
     gql_coerced_variables_release(&env, &vars);
 done:
     if (out->nomem) ok = false;
-    gql_error_list_clear(&errors);
+    gql_values_errors_clear(&env, &errors);
     gql_json_host_release(&ctx);
     gql_json_doc_free(vars_doc);
     gql_document_free(doc);
@@ -329,7 +349,7 @@ static void test_value_from_ast(void) {
                                         ? ((const gql_variable *)variable)->name->value
                                         : NULL) != NULL);
     gql_coerced_variables_release(&env, &vars);
-    gql_error_list_clear(&errors);
+    gql_values_errors_clear(&env, &errors);
     gql_json_doc_free(vars_doc);
     gql_json_host_release(&ctx);
     gql_document_free(doc);

@@ -299,6 +299,7 @@ class ReferenceEngine:
     name = "graphql-core"
     GraphQLError = GraphQLError
     SourceLocation = graphql.SourceLocation
+    Undefined = graphql.Undefined
 
     def schema(self, sdl: str, resolvers: Any = None, **bindings: Any) -> ReferenceSchema:
         return ReferenceSchema(sdl, resolvers, **bindings)
@@ -317,6 +318,7 @@ class GraftqlEngine:
         self.module = module
         self.GraphQLError = module.GraphQLError
         self.SourceLocation = module.SourceLocation
+        self.Undefined = module.Undefined
 
     def schema(self, sdl: str, resolvers: Any = None, **bindings: Any) -> Any:
         return self.module.Schema(sdl, resolvers, **bindings)

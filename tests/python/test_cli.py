@@ -262,6 +262,55 @@ def test_validate_an_invalid_schema(tmp_path: Path) -> None:
     }
 
 
+SCALAR_MODULE = """\
+import graftql
+
+class Upper:
+    @staticmethod
+    def parse_value(value):
+        return value
+
+    @staticmethod
+    def parse_literal(node, variables=None):
+        if node.kind != "string_value":
+            raise ValueError("not a string")
+        if not node.value.isupper():
+            raise graftql.GraphQLError("lower case", extensions={"code": "CASE"})
+        return node.value
+
+schema = graftql.Schema(
+    "scalar Upper type Query { shout(text: Upper): String }", scalars={"Upper": Upper}
+)
+"""
+
+
+def test_validate_against_a_module_calls_parse_literal(tmp_path: Path) -> None:
+    """A schema named as module:attr has its scalars: validation calls their
+    parse_literal, as Schema.validate and execute do."""
+    write(tmp_path, "cli_scalar_mod.py", SCALAR_MODULE)
+    write(tmp_path, "q.graphql", '{ a: shout(text: "OK") b: shout(text: 1) c: shout(text: "no") }')
+    command = ["validate", "--json", "cli_scalar_mod:schema", "q.graphql"]
+    result = subprocess.run(
+        [sys.executable, "-m", "graftql", *command],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (1, "")
+    assert json.loads(result.stdout) == {
+        "valid": False,
+        "errors": [
+            {
+                "message": "Expected value of type 'Upper', found 1; not a string",
+                "locations": [{"line": 1, "column": 39}],
+            },
+            {"message": "lower case", "extensions": {"code": "CASE"}},
+        ],
+    }
+
+
 def test_print_schema_of_a_file_and_of_a_module(schema_file: Path, tmp_path: Path) -> None:
     expected = graphql.print_schema(graphql.build_schema(SDL)) + "\n"
     result = run("print-schema", str(schema_file))

@@ -13,8 +13,10 @@ import asyncio
 import collections
 import decimal
 import enum
+import gc
 import json
 import math
+import sys
 import types
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -987,3 +989,25 @@ def test_to_json_refuses_what_json_cannot_hold(engine: Any) -> None:
     assert result.to_dict() == {"data": {"any": {1, 2}}}
     with pytest.raises(TypeError):
         result.to_json()
+
+
+def test_errors_holding_exceptions_are_collected(engine: Any) -> None:
+    """An exception's traceback reaches the frames that hold the execution
+    (and the info a resolver got): the cycle goes when collected."""
+
+    def fails(_parent: Any, info: Any) -> Any:
+        raise ValueError(info.field_name)
+
+    schema = engine.schema("type Query { a: Int b: [Int] }", {"Query": {"a": fails, "b": fails}})
+
+    def run() -> None:
+        result = schema.execute("{ a b }")
+        assert [error.message for error in result.errors] == ["a", "b"]
+
+    run()
+    gc.collect()
+    before = sys.getrefcount(schema)
+    for _ in range(20):
+        run()
+    gc.collect()
+    assert sys.getrefcount(schema) == before

@@ -10,7 +10,10 @@ Expected results are graphql-core 3.2.14's (exec_reference)."""
 from __future__ import annotations
 
 import enum
+import gc
+import json
 import math
+import sys
 import types
 from typing import Any
 
@@ -18,6 +21,7 @@ import exec_reference
 import pytest
 
 engine = exec_reference.engine
+graftql_engine = exec_reference.graftql_engine
 
 SDL = """
 input TestInputObject {
@@ -48,6 +52,8 @@ input Plain {
 
 input Pick @oneOf { id: ID name: String }
 
+input ProbeBox { probe: Probe probes: [Probe!] }
+
 enum TestEnum { NULL NAN FALSE CUSTOM DEFAULT_VALUE }
 enum Color { RED GREEN BLUE }
 
@@ -55,6 +61,7 @@ scalar ComplexScalar
 scalar FaultyScalar
 scalar Untyped
 scalar Json
+scalar Probe
 
 type Query {
   fieldWithObjectInput(input: TestInputObject): String
@@ -73,6 +80,9 @@ type Query {
   fieldWithUntyped(input: Untyped): String
   fieldWithJson(input: Json): String
   fieldWithComplex(input: ComplexScalar): String
+  fieldWithProbe(input: Probe): String
+  fieldWithProbeList(input: [Probe]): String
+  fieldWithProbeBox(input: ProbeBox): String
   int(input: Int): String
   float(input: Float): String
   boolean(input: Boolean): String
@@ -145,6 +155,36 @@ def faulty_scalar(engine: Any) -> Any:
     return FaultyScalar
 
 
+def probe_scalar(engine: Any) -> Any:
+    """Its answer says what the literal or value asks for: "undefined" is
+    Undefined, "none" is None, "raise" raises a ValueError, "error" a
+    GraphQLError with extensions; a list or object literal a TypeError."""
+
+    def parse(value: Any) -> Any:
+        if value == "undefined":
+            return engine.Undefined
+        if value == "none":
+            return None
+        if value == "raise":
+            raise ValueError("refused")
+        if value == "error":
+            raise engine.GraphQLError("ProbeError", extensions={"code": "PROBE"})
+        return ("probe", value)
+
+    class Probe:
+        @staticmethod
+        def parse_value(value: Any) -> Any:
+            return parse(value)
+
+        @staticmethod
+        def parse_literal(node: Any, _variables: Any = None) -> Any:
+            if node.kind in ("list_value", "object_value"):
+                raise TypeError(f"not a {node.kind}")
+            return parse(node.value)
+
+    return Probe
+
+
 def make_schema(engine: Any) -> Any:
     return engine.schema(
         SDL,
@@ -153,6 +193,7 @@ def make_schema(engine: Any) -> Any:
             "ComplexScalar": ComplexScalar,
             "FaultyScalar": faulty_scalar(engine),
             "Json": JsonScalar,
+            "Probe": probe_scalar(engine),
         },
         enums={
             "TestEnum": {"NULL": None, "NAN": math.nan, "FALSE": False, "CUSTOM": "custom value"},
@@ -218,6 +259,114 @@ def test_a_scalar_literal_its_parse_literal_refuses(engine: Any) -> None:
         1,
         27,
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "errors"),
+    [
+        (
+            '{ fieldWithProbe(input: "undefined") }',
+            [("Expected value of type 'Probe', found \"undefined\".", 1, 25)],
+        ),
+        (
+            '{ fieldWithProbe(input: "raise") }',
+            [("Expected value of type 'Probe', found \"raise\"; refused", 1, 25)],
+        ),
+        ('{ fieldWithProbe(input: "error") }', [("ProbeError", None, None)]),
+        (
+            '{ fieldWithProbeList(input: ["ok", "undefined", "raise"]) }',
+            [
+                ("Expected value of type 'Probe', found \"undefined\".", 1, 36),
+                ("Expected value of type 'Probe', found \"raise\"; refused", 1, 49),
+            ],
+        ),
+        (
+            '{ fieldWithProbe(input: ["ok"]) }',
+            [("Expected value of type 'Probe', found [\"ok\"]; not a list_value", 1, 25)],
+        ),
+        (
+            '{ fieldWithProbeBox(input: {probe: "undefined", probes: "raise"}) }',
+            [
+                ("Expected value of type 'Probe', found \"undefined\".", 1, 36),
+                ("Expected value of type '[Probe!]', found \"raise\"; refused", 1, 57),
+            ],
+        ),
+        (
+            'query ($v: Probe = "raise") { fieldWithProbe(input: $v) }',
+            [("Expected value of type 'Probe', found \"raise\"; refused", 1, 20)],
+        ),
+        (
+            '{ fieldWithProbe(input: {a: "error"}) fieldWithProbeBox(input: {probe: "error"}) }',
+            [
+                ("Expected value of type 'Probe', found {a: \"error\"}; not a object_value", 1, 25),
+                ("ProbeError", None, None),
+            ],
+        ),
+    ],
+    ids=[
+        "undefined",
+        "exception",
+        "graphql error",
+        "list items",
+        "list where the scalar stands",
+        "input object fields",
+        "variable default",
+        "object where the scalar stands, nested error",
+    ],
+)
+def test_custom_scalar_literals_are_validated(
+    engine: Any, query: str, errors: list[tuple[str, int | None, int | None]]
+) -> None:
+    """graphql-core's ValuesOfCorrectTypeRule calls parse_literal: every
+    literal it refuses is a validation error (a request error, no data); a
+    GraphQLError is reported as it is, without a location."""
+    expected = []
+    for message, line, column in errors:
+        error: dict[str, Any] = {"message": message}
+        if line is not None:
+            error["locations"] = [{"line": line, "column": column}]
+        else:
+            error["extensions"] = {"code": "PROBE"}
+        expected.append(error)
+    assert run(engine, query) == {"errors": expected}
+
+
+def test_custom_scalar_literal_errors_hold_what_was_raised(engine: Any) -> None:
+    result = make_schema(engine).execute(
+        '{ a: fieldWithProbe(input: "raise") b: fieldWithProbe(input: "error") }'
+    )
+    wrapped, as_is = result.errors
+    assert isinstance(wrapped.original_error, ValueError)
+    assert str(wrapped.original_error) == "refused"
+    assert type(as_is) is engine.GraphQLError and as_is.original_error is None
+    assert as_is.extensions == {"code": "PROBE"}
+
+
+def test_custom_scalar_literals_that_parse(engine: Any) -> None:
+    query = (
+        '{ a: fieldWithProbe(input: "ok") b: fieldWithProbe(input: "none")'
+        ' c: fieldWithProbeList(input: "ok") d: fieldWithProbeBox(input: {probes: ["x"]}) }'
+    )
+    assert run(engine, query) == data(
+        a="('probe', 'ok')",
+        b="None",
+        c="[('probe', 'ok')]",
+        d="{'probes': [('probe', 'x')]}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("undefined", "Variable '$v' got invalid value 'undefined'; Expected type 'Probe'."),
+        ("raise", "Variable '$v' got invalid value 'raise'; Expected type 'Probe'. refused"),
+        ("error", "Variable '$v' got invalid value 'error'; ProbeError"),
+    ],
+)
+def test_custom_scalar_variables_refused(engine: Any, value: str, message: str) -> None:
+    result = run(engine, "query ($v: Probe) { fieldWithProbe(input: $v) }", {"v": value})
+    assert result["errors"][0]["message"] == message
+    assert "data" not in result
 
 
 def test_a_literal_of_the_wrong_shape_is_a_validation_error(engine: Any) -> None:
@@ -418,6 +567,135 @@ def test_a_parse_value_exception_is_the_original_error(engine: Any) -> None:
     )
     assert isinstance(error.original_error, engine.GraphQLError)
     assert isinstance(error.original_error.original_error, ValueError)
+
+
+def error_shape(error: Any) -> tuple[Any, ...]:
+    """What an error says, its original_error and that one's cause."""
+    original = error.original_error
+    return (
+        error.message,
+        error.extensions or None,
+        type(original).__name__,
+        getattr(original, "message", None),
+        getattr(original, "extensions", None) or None,
+        type(getattr(original, "original_error", None)).__name__,
+    )
+
+
+VARIABLE_ERRORS = [
+    ("String", "string", ["a"]),
+    ("Int", "int", 1.5),
+    ("Int", "int", 2**40),
+    ("Float", "float", "x"),
+    ("Boolean", "boolean", 1),
+    ("ID", "id", 1.5),
+    ("Color", "fieldWithColorInput", "PURPLE"),
+    ("Color", "fieldWithColorInput", 1),
+    ("TestInputObject", "fieldWithObjectInput", "x"),
+    ("TestInputObject", "fieldWithObjectInput", {"a": "x"}),
+    ("TestInputObject", "fieldWithObjectInput", {"c": "x", "cc": 1, "e": "y"}),
+    ("TestNestedInputObject", "fieldWithNestedInputObject", {"na": {"c": None}, "nb": "x"}),
+    ("[String!]", "listNN", ["a", None, 2]),
+    ("Pick", "fieldWithPick", {"id": "1", "name": "n"}),
+    ("Pick", "fieldWithPick", {"id": None}),
+    ("ComplexScalar", "fieldWithComplex", "other"),
+    ("Probe", "fieldWithProbe", "undefined"),
+    ("Probe", "fieldWithProbe", "error"),
+    ("[Probe]", "fieldWithProbeList", ["ok", "raise", "error"]),
+    ("ProbeBox", "fieldWithProbeBox", {"probes": ["raise"]}),
+    ("String!", "fieldWithNonNullableStringInput", None),
+    ("String!", "fieldWithNonNullableStringInput", ...),
+    ("[String!]", "listNN", list(range(52))),
+]
+
+
+def test_variable_errors_hold_graphql_cores_original_errors() -> None:
+    """Every variable error against graphql-core's, side by side: the
+    invalid-value ones hold the GraphQLError coerce_input_value reported
+    (with its own cause: the exception parse_value raised), and take its
+    extensions; the others hold nothing."""
+    engines = [
+        exec_reference.ReferenceEngine(),
+        exec_reference.GraftqlEngine(exec_reference._graftql()),
+    ]
+    shapes: dict[str, list[Any]] = {}
+    for current in engines:
+        schema = make_schema(current)
+        shapes[current.name] = []
+        for type_, field, value in VARIABLE_ERRORS:
+            query = f"query ($v: {type_}) {{ {field}(input: $v) }}"
+            variables = {} if value is ... else {"v": value}
+            result = schema.execute(query, variables)
+            assert result.errors and result.data is None, (type_, value)
+            shapes[current.name].append([error_shape(error) for error in result.errors])
+    assert shapes["graftql"] == shapes["graphql-core"]
+
+
+def test_a_graphql_error_from_parse_value_is_the_original_error(engine: Any) -> None:
+    raised = engine.GraphQLError("Refused.", extensions={"code": "REFUSED"})
+
+    class Refusing:
+        @staticmethod
+        def parse_value(_value: Any) -> Any:
+            raise raised
+
+    schema = engine.schema("scalar R type Query { f(r: R): String }", scalars={"R": Refusing})
+    result = schema.execute("query ($r: R) { f(r: $r) }", variables={"r": 1})
+    (error,) = result.errors
+    assert error.original_error is raised
+    assert error.extensions == {"code": "REFUSED"}
+    assert result.to_dict() == request_error(
+        "Variable '$r' got invalid value 1; Refused.", 1, 8, extensions={"code": "REFUSED"}
+    )
+
+
+def test_variable_errors_to_json(graftql_engine: Any) -> None:
+    schema = make_schema(graftql_engine)
+    query = (
+        "query ($v: TestInputObject, $w: Int) { fieldWithObjectInput(input: $v) int(input: $w) }"
+    )
+    result = schema.execute(query, {"v": {"c": "x", "e": "y"}, "w": "one"})
+    assert json.loads(result.to_json()) == result.to_dict()
+    assert result.to_dict()["errors"][0]["extensions"] == {"code": "FaultyScalarExtensionCode"}
+    assert "extensions" not in result.to_dict()["errors"][1]
+
+
+def test_variable_error_reference_counts_are_balanced(graftql_engine: Any) -> None:
+    schema = make_schema(graftql_engine)
+    raised = graftql_engine.GraphQLError("Refused.")
+
+    class Refusing:
+        @staticmethod
+        def parse_value(_value: Any) -> Any:
+            raise raised
+
+    other = graftql_engine.schema(
+        "scalar R type Query { f(r: R): String }", scalars={"R": Refusing}
+    )
+    queries = [
+        (
+            schema,
+            "query ($v: TestInputObject) { fieldWithObjectInput(input: $v) }",
+            {"v": {"c": "x", "d": "no", "z": 1}},
+        ),
+        (schema, "query ($v: [String!]) { listNN(input: $v) }", {"v": list(range(60))}),
+        (other, "query ($r: R) { f(r: $r) }", {"r": 1}),
+    ]
+
+    def run_all() -> None:
+        for target, query, variables in queries:
+            result = target.execute(query, variables)
+            assert result.errors
+            result.to_json()
+        raised.__traceback__ = None  # raising it again would extend its traceback
+
+    run_all()
+    gc.collect()
+    before = [sys.getrefcount(o) for o in (schema, other, raised)]
+    for _ in range(30):
+        run_all()
+    gc.collect()
+    assert [sys.getrefcount(o) for o in (schema, other, raised)] == before
 
 
 # ---- defaults -----------------------------------------------------------------------
@@ -896,6 +1174,19 @@ def test_parse_value_only_scalar_gets_literals_as_untyped_values(engine: Any) ->
     )
     query = "query ($v: Json) { fieldWithJson(input: $v) }"
     assert run(engine, query, {"v": [1]}) == data(fieldWithJson="('json', [1])")
+
+
+def test_an_omitted_variable_in_an_untyped_literal_is_undefined(engine: Any) -> None:
+    """value_from_ast_untyped gives Undefined for a variable without a value,
+    whether other variables were given or not."""
+    query = (
+        "query ($v: String, $w: String) {"
+        ' fieldWithJson(input: {a: $v, b: [$v, "x"]}) string(input: $w) }'
+    )
+    for variables in (None, {"w": "given"}):
+        assert run(engine, query, variables)["data"]["fieldWithJson"] == (
+            "('json', {'a': Undefined, 'b': [Undefined, 'x']})"
+        )
 
 
 def test_custom_scalar_with_parse_literal(engine: Any) -> None:

@@ -7,6 +7,7 @@ the Python modules say otherwise, pytest fails if the runtime does.
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,13 @@ def test_errors() -> None:
     assert extensions == {"code": "E"}
     assert isinstance(original, ValueError)
     assert text.startswith("Boom.\n\nGraphQL request:1:3")
+
+
+def test_undefined() -> None:
+    undefined: graftql.execution.UndefinedType = graftql.Undefined
+    assert undefined is graftql.execution.UndefinedType() and not undefined
+    assert repr(undefined) == "Undefined"
+    assert pickle.loads(pickle.dumps(undefined)) is undefined
 
 
 def test_cli_main(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

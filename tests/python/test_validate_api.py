@@ -4,7 +4,8 @@ and suggestions against graphql-core's max_errors and hide_suggestions;
 introspection off against NoSchemaIntrospectionCustomRule; custom rules
 (graftql.ValidationRule) against the same rules written for graphql-core,
 walk order and arguments included; the Node objects rules see; argument
-errors; the GIL-free path; reference counts."""
+errors; custom scalars' parse_literal (ValuesOfCorrectTypeRule) against the
+same scalar bound in graphql-core; the GIL-free path; reference counts."""
 
 from __future__ import annotations
 
@@ -1050,6 +1051,261 @@ def test_print_ast_of_a_node() -> None:
         .arguments[0]
         .value
     )
+
+
+# ---- custom scalars' literals ---------------------------------------------------
+
+LITERAL_SDL = """
+scalar Probe
+scalar Strict
+scalar Plain
+input Box { probe: Probe probes: [Probe!] inner: Box }
+directive @tag(p: Probe) on FIELD
+type Query {
+  field(p: Probe, ps: [Probe], box: Box, strict: Strict, plain: Plain): String
+  other(pnn: Probe!): String
+}
+"""
+
+
+class Stop(BaseException):
+    """Not an Exception: validation lets it propagate."""
+
+
+class Literals:
+    """The same scalars for graftql and for graphql-core: Probe answers what
+    its literal's text asks for ("undefined", "raise", "error", "stop"; a
+    list or object is a TypeError), Strict has only a parse_value (strings
+    only), which graphql-core's default parse_literal calls with the untyped
+    literal; Plain has only a serialize. calls logs Probe's literals."""
+
+    def __init__(self, undefined: Any, error_class: Any) -> None:
+        self.calls: list[str] = []
+        self.shared_error = error_class("shared", extensions={"code": "SHARED"})
+        calls, shared = self.calls, self.shared_error
+
+        class Probe:
+            @staticmethod
+            def parse_value(value: Any) -> Any:
+                return value
+
+            @staticmethod
+            def parse_literal(node: Any, _variables: Any = None) -> Any:
+                calls.append(node.kind)
+                if node.kind in ("list_value", "object_value"):
+                    raise TypeError(f"not a {node.kind}")
+                text = node.value
+                if text == "undefined":
+                    return undefined
+                if text == "raise":
+                    raise ValueError("refused")
+                if text == "error":
+                    raise error_class("as is", extensions={"code": "PROBE"})
+                if text == "shared":
+                    raise shared
+                if text == "stop":
+                    raise Stop
+                return text
+
+        class Strict:
+            @staticmethod
+            def parse_value(value: Any) -> Any:
+                if not isinstance(value, str):
+                    raise TypeError(f"not a string: {value!r}")
+                return value
+
+        class Plain:
+            @staticmethod
+            def serialize(value: Any) -> Any:
+                raise AssertionError("validation does not serialize")
+
+        self.scalars = {"Probe": Probe, "Strict": Strict, "Plain": Plain}
+
+
+def literal_schemas() -> tuple[Schema, Literals, graphql.GraphQLSchema, Literals]:
+    ours = Literals(graftql.Undefined, GraphQLError)
+    theirs = Literals(graphql.Undefined, graphql.GraphQLError)
+    core = graphql.build_schema(LITERAL_SDL)
+    for name, implementation in theirs.scalars.items():
+        scalar = core.type_map[name]
+        for attribute in ("serialize", "parse_value", "parse_literal"):
+            if hasattr(implementation, attribute):
+                setattr(scalar, attribute, getattr(implementation, attribute))
+    return Schema(LITERAL_SDL, scalars=ours.scalars), ours, core, theirs
+
+
+LITERALS = {
+    "outcomes": '{ a: field(p: "ok") b: field(p: "undefined") c: field(p: "raise")'
+    ' d: field(p: "error") e: field(p: null) }',
+    "positions": '{ field(ps: ["ok", "undefined"], box: {probe: "undefined", probes: "raise",'
+    ' inner: {probe: "error", probes: ["ok", "raise"]}}, p: {a: 1}) x: field(p: ["ok"])'
+    ' y: other(pnn: "undefined") z: other(pnn: null) }',
+    "variable defaults": 'query ($v: Probe = "raise", $w: [Probe] = ["ok", "undefined"],'
+    ' $b: Box = {probe: "error"}) { field(p: $v, ps: $w, box: $b) }',
+    "directive arguments": '{ field @tag(p: "raise") other(pnn: "ok") @tag(p: ["x"]) }',
+    "parse_value only": 'query ($v: String) { a: field(strict: 1) b: field(strict: "s")'
+    " c: field(strict: [$v, 2]) d: field(strict: {x: true}) }",
+    "serialize only": "{ field(plain: {x: [1]}) }",
+    "with other rules": '{ field(p: "raise", nope: 1) unknown other(pnn: "error") other }',
+    "fragments": '{ ...F } fragment F on Query { field(p: "raise") ...G }'
+    ' fragment G on Query { field(ps: "undefined") }',
+}
+
+
+def assert_same_literal_errors(ours: list[GraphQLError], theirs: list[Any]) -> None:
+    assert [error.formatted for error in ours] == [error.formatted for error in theirs]
+    assert [str(error) for error in ours] == [str(error) for error in theirs]
+    assert [type(error.original_error).__name__ for error in ours] == [
+        type(error.original_error).__name__ for error in theirs
+    ]
+
+
+@pytest.mark.parametrize("name", LITERALS)
+def test_literals_of_custom_scalars_match_graphql_core(name: str) -> None:
+    schema, ours, core, theirs = literal_schemas()
+    query = LITERALS[name]
+    assert_same_literal_errors(schema.validate(query), graphql.validate(core, graphql.parse(query)))
+    assert ours.calls == theirs.calls
+
+
+@pytest.mark.parametrize("max_errors", [0, 1, 2, 3])
+def test_literal_errors_count_towards_max_errors(max_errors: int) -> None:
+    schema, ours, core, theirs = literal_schemas()
+    query = LITERALS["outcomes"]
+    assert_same_literal_errors(
+        schema.validate(query, max_errors=max_errors),
+        graphql.validate(core, graphql.parse(query), max_errors=max_errors),
+    )
+    assert ours.calls == theirs.calls
+
+
+def test_literal_errors_interleave_with_python_rules() -> None:
+    schema, ours, core, _ = literal_schemas()
+    query = '{ a: field(p: "raise") b: field(p: "shared") other(pnn: "error") }'
+
+    def make(base: Any, error: Any) -> Any:
+        class OnArguments(base):  # type: ignore[misc, valid-type]
+            def enter_argument(self, node: Any, *_args: Any) -> None:
+                self.report_error(error(f"argument {node.name.value}", node))
+
+        return OnArguments
+
+    mine = schema.validate(query, rules=[make(ValidationRule, GraphQLError)])
+    rule = make(graphql.validation.ValidationRule, graphql.GraphQLError)
+    assert_same_literal_errors(
+        mine, graphql.validate(core, graphql.parse(query), [*specified_rules, rule])
+    )
+    assert mine[3] is ours.shared_error  # reported as it is: the object raised
+
+
+def test_a_graphql_error_raised_is_reported_as_it_is() -> None:
+    schema, ours, _, _ = literal_schemas()
+    errors = schema.validate('{ a: field(p: "shared") b: field(p: "raise") }')
+    assert errors[0] is ours.shared_error
+    assert errors[0].locations is None and errors[0].extensions == {"code": "SHARED"}
+    assert isinstance(errors[1].original_error, ValueError)
+    assert errors[1].extensions == {}
+
+
+def test_a_base_exception_in_parse_literal_propagates() -> None:
+    schema, ours, _, _ = literal_schemas()
+    query = '{ a: field(p: "raise") b: field(p: "stop") c: field(p: "raise") }'
+    with pytest.raises(Stop):
+        schema.validate(query)
+    assert ours.calls == ["string_value", "string_value"]  # the walk ended there
+    with pytest.raises(Stop):
+        schema.validate('{ x: field(p: "stop") }' + BIG_LITERALS)
+    # Nothing is cached: execute raises each time.
+    for _ in range(2):
+        with pytest.raises(Stop):
+            schema.execute(query)
+    assert schema.plan_hits == 0
+
+
+def test_validated_literals_are_cached_with_the_plan() -> None:
+    schema, ours, _, _ = literal_schemas()
+    query = '{ a: field(p: "ok") b: field(p: "raise") }'
+    first = schema.execute(query)
+    second = schema.execute(query)
+    assert ours.calls == ["string_value", "string_value"]  # validated once
+    assert schema.plan_hits == 1
+    assert first.to_dict() == second.to_dict()
+    assert first.errors == second.errors and len(first.errors) == 1
+    assert schema.validate(query) == first.errors  # validate() does not use the cache
+    assert len(ours.calls) == 4
+
+
+def test_literals_are_not_checked_before_the_bindings_are_frozen() -> None:
+    """The hook reads the bindings without the GIL: only final ones."""
+    literals = Literals(graftql.Undefined, GraphQLError)
+    probe = literals.scalars["Probe"]
+    core = graftql._core.build_schema([graftql.parse(LITERAL_SDL)])[0]
+    assert core is not None and not core.frozen
+    core._set_scalar("Probe", None, probe.parse_value, probe.parse_literal)
+    document = graftql.parse('{ field(p: "raise") }')
+    assert core.validate(document, 100, True, None, None) == []  # type: ignore[arg-type]
+    assert literals.calls == []
+
+
+BIG_LITERALS = (
+    "query Big {\n"
+    + "".join(
+        f'  a{i}: field(p: "ok", ps: ["ok", "undefined"]) b{i}: field(box: {{probe: "raise"}})\n'
+        for i in range(200)
+    )
+    + "}\n"
+)
+
+
+def test_large_documents_call_parse_literal_without_the_gil() -> None:
+    assert len(BIG_LITERALS.encode()) > 16 * 1024  # validation.c: VALIDATE_WITHOUT_GIL_BYTES
+    schema, ours, core, theirs = literal_schemas()
+    expected = graphql.validate(core, graphql.parse(BIG_LITERALS), max_errors=1000)
+    assert len(expected) == 400
+    assert_same_literal_errors(schema.validate(BIG_LITERALS, max_errors=1000), expected)
+    assert ours.calls == theirs.calls
+    document = graftql.parse(BIG_LITERALS)
+    results: list[list[GraphQLError]] = []
+    lock = threading.Lock()
+
+    def work() -> None:
+        for _ in range(3):
+            errors = schema.validate(document, max_errors=1000)
+            with lock:
+                results.append(errors)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 12
+    for errors in results:
+        assert_same_literal_errors(errors, expected)
+
+
+def test_literal_reference_counts_are_balanced() -> None:
+    schema, ours, _, _ = literal_schemas()
+    document = graftql.parse(LITERALS["positions"] + LITERALS["outcomes"].replace("{", "{ q", 1))
+    shared = ours.shared_error
+    shared_query = graftql.parse('{ a: field(p: "shared") b: field(p: "raise") }')
+
+    def run() -> None:
+        schema.validate(document)
+        schema.validate(document, max_errors=2)
+        schema.validate(shared_query)
+        with pytest.raises(Stop):
+            schema.validate('{ field(p: "stop") }')
+        ours.calls.clear()
+        shared.__traceback__ = None  # raising it again would extend its traceback
+
+    run()
+    gc.collect()
+    before = [sys.getrefcount(o) for o in (document, schema, shared, shared_query)]
+    for _ in range(50):
+        run()
+    gc.collect()
+    assert [sys.getrefcount(o) for o in (document, schema, shared, shared_query)] == before
 
 
 # ---- the GIL and threads ------------------------------------------------------------

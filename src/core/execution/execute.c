@@ -892,7 +892,7 @@ static bool pick_operation(gql_execution *exec, const char *operation_name) {
         message = "Must provide an operation.";
     }
     bool ok = !b.nomem;
-    if (ok && message) ok = gql_error_add_request(exec, message, strlen(message), NULL, 0);
+    if (ok && message) ok = gql_error_add_request(exec, message, strlen(message), NULL, 0, NULL);
     else exec->operation = op;
     gql_strbuf_free(&b);
     return ok;
@@ -910,14 +910,14 @@ static bool start(gql_execution *exec, const gql_execute_options *options) {
             "Schema is not configured for subscriptions.",
         };
         uint32_t offset = exec->operation->base.start;
-        return gql_error_add_request(exec, messages[op], strlen(messages[op]), &offset, 1);
+        return gql_error_add_request(exec, messages[op], strlen(messages[op]), &offset, 1, NULL);
     }
     gql_error_list errors;
     gql_error_list_init(&errors);
     bool coerced = gql_coerce_variables(&exec->env, exec->operation, options->variables, 50,
                                         &exec->vars, &errors);
     if (errors.status == GQL_ERR_NOMEM) {
-        gql_error_list_clear(&errors);
+        gql_values_errors_clear(&exec->env, &errors);
         return false;
     }
     if (!coerced) {
@@ -927,12 +927,14 @@ static bool start(gql_execution *exec, const gql_execute_options *options) {
             uint32_t offsets[8];
             uint32_t n = d->location_count < 8 ? d->location_count : 8;
             for (uint32_t k = 0; k < n; k++) offsets[k] = d->locations[k].offset;
-            ok = gql_error_add_request(exec, d->message, d->message_len, offsets, n);
+            gql_value original = d->original; /* moves into the request error */
+            d->original = NULL;
+            ok = gql_error_add_request(exec, d->message, d->message_len, offsets, n, original);
         }
-        gql_error_list_clear(&errors);
+        gql_values_errors_clear(&exec->env, &errors);
         return ok;
     }
-    gql_error_list_clear(&errors);
+    gql_values_errors_clear(&exec->env, &errors);
     exec->vars_coerced = true;
     bool directive_error = false;
     exec->root_set = gql_plan_root(exec, &directive_error);
@@ -943,7 +945,7 @@ static bool start(gql_execution *exec, const gql_execute_options *options) {
         exec->has_data = true;
         exec->data_null = true;
         return gql_error_add_request(exec, gql_strbuf_cstr(&exec->scratch), exec->scratch.len,
-                                     &offset, 1);
+                                     &offset, 1, NULL);
     }
     exec->data = gql_rnode_new(exec, GQL_RNODE_OBJECT, exec->root_set->count, NULL, 0, false);
     if (!exec->data) return false;

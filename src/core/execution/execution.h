@@ -227,9 +227,10 @@ gql_rnode *gql_rnode_new(gql_execution *exec, gql_rnode_kind kind, uint32_t coun
 gql_error_rec *gql_error_add(gql_execution *exec, const gql_rnode *container, uint32_t pos,
                              const gql_plan_field *field, const gql_node *at,
                              const char *message, size_t len, gql_value original);
-/* Request error (no path) with locations from an error list entry. */
+/* Request error (no path) with locations from an error list entry, holding
+ * original (owned: released when out of memory; NULL: none). */
 bool gql_error_add_request(gql_execution *exec, const char *message, size_t len,
-                           const uint32_t *offsets, uint32_t offset_count);
+                           const uint32_t *offsets, uint32_t offset_count, gql_value original);
 /* Sort the errors into graphql-core's depth-first order and drop the ones
  * graphql-core never reaches (see result.c). */
 bool gql_errors_finish(gql_execution *exec);

@@ -111,12 +111,14 @@ gql_error_rec *gql_error_add(gql_execution *exec, const gql_rnode *container, ui
 }
 
 bool gql_error_add_request(gql_execution *exec, const char *message, size_t len,
-                           const uint32_t *offsets, uint32_t offset_count) {
+                           const uint32_t *offsets, uint32_t offset_count, gql_value original) {
     gql_error_rec *rec = new_record(exec, message, len);
     if (!rec || !set_offsets(exec, rec, offsets, offset_count)) {
+        if (original) exec->host->release(exec->ctx, original);
         gql_exec_nomem(exec);
         return false;
     }
+    rec->pub.original = original;
     exec->error_count++;
     return true;
 }

@@ -440,10 +440,13 @@ static void print_path(gql_strbuf *b, const path_elem *p) {
     }
 }
 
-/* get_variable_values' on_error: collect, until the limit. */
+/* get_variable_values' on_error: collect, until the limit. The error holds
+ * original (owned; NULL: none), or releases it when it is not kept. */
 static void report(const gql_values_env *env, gql_error_list *errors, uint32_t max_errors,
-                   uint32_t *reported, bool *stop, const gql_node *at, const gql_strbuf *message) {
+                   uint32_t *reported, bool *stop, const gql_node *at, const gql_strbuf *message,
+                   gql_value original) {
     if (*reported >= max_errors) {
+        if (original) env->host->release(env->ctx, original);
         gql_strbuf too_many = GQL_STRBUF_INIT;
         gql_strbuf_puts(&too_many, "Too many errors processing variables, error limit "
                                    "reached. Execution aborted.");
@@ -452,18 +455,49 @@ static void report(const gql_values_env *env, gql_error_list *errors, uint32_t m
         *stop = true;
         return;
     }
-    if (add_error(env, errors, at, message)) (*reported)++;
-    else *stop = true;
+    if (add_error(env, errors, at, message)) {
+        errors->items[errors->count - 1].original = original;
+        (*reported)++;
+    } else {
+        if (original) env->host->release(env->ctx, original);
+        *stop = true;
+    }
 }
 
-/* coerce_input_value's on_error(path, invalid_value, error). */
-static void input_error(coercion *c, const path_elem *path, gql_value invalid,
-                        const gql_strbuf *message) {
-    if (message->nomem) {
+void gql_values_errors_clear(const gql_values_env *env, gql_error_list *errors) {
+    for (size_t i = 0; i < errors->count; i++)
+        if (errors->items[i].original) env->host->release(env->ctx, errors->items[i].original);
+    gql_error_list_clear(errors);
+}
+
+/* The original_error a variable's error holds (graphql-core's error given
+ * to on_error): the host's error (owned), else one made from message
+ * (GraphQLError(message)); none in raise mode. NULL and c->nomem when out
+ * of memory. */
+static gql_value error_original(coercion *c, const gql_strbuf *message, gql_value original) {
+    const gql_values_env *env = c->env;
+    if (message->nomem || c->raised) {
+        /* default_on_error raises the message, which is all it keeps. */
+        if (original) env->host->release(env->ctx, original);
+        return NULL;
+    }
+    if (original || !env->host->make_error) return original;
+    original = env->host->make_error(env->ctx, gql_strbuf_cstr(message), message->len);
+    if (!original) c->nomem = true;
+    return original;
+}
+
+/* coerce_input_value's on_error(path, invalid_value, error): the error's
+ * message, and the host error it is (owned) or NULL. */
+static void input_error_with(coercion *c, const path_elem *path, gql_value invalid,
+                             const gql_strbuf *message, gql_value original) {
+    const gql_values_env *env = c->env;
+    original = error_original(c, message, original);
+    if (message->nomem || c->nomem) {
+        if (original) env->host->release(env->ctx, original);
         c->nomem = c->stop = true;
         return;
     }
-    const gql_values_env *env = c->env;
     gql_strbuf b = GQL_STRBUF_INIT;
     if (c->raised) {
         gql_strbuf_puts(&b, "Invalid value ");
@@ -495,9 +529,15 @@ static void input_error(coercion *c, const path_elem *path, gql_value invalid,
     }
     gql_strbuf_puts(&b, "; ");
     gql_strbuf_append(&b, message->ptr, message->len);
-    report(env, c->errors, c->max_errors, c->reported, &c->stop, &c->def->base, &b);
+    report(env, c->errors, c->max_errors, c->reported, &c->stop, &c->def->base, &b, original);
     if (c->errors->status == GQL_ERR_NOMEM) c->nomem = c->stop = true;
     gql_strbuf_free(&b);
+}
+
+/* input_error_with a message of the core's. */
+static void input_error(coercion *c, const path_elem *path, gql_value invalid,
+                        const gql_strbuf *message) {
+    input_error_with(c, path, invalid, message, NULL);
 }
 
 /* input_error with "<prefix><inspect(value)><suffix>" as the message. */
@@ -645,7 +685,8 @@ static gql_value coerce_enum(coercion *c, const gql_schema_type *t, gql_value va
 
 /* A custom scalar's parse_value, through the host. The host's error message
  * is graphql-core's: a GraphQLError's own, or "Expected type 'X'. <str(e)>"
- * for another exception, which the host wraps (it knows which it caught). */
+ * for another exception, which the host wraps (it knows which it caught);
+ * the error is the variable error's original. */
 static gql_value coerce_custom(coercion *c, const gql_schema_type *t, gql_value value,
                                const path_elem *path) {
     const gql_host *h = c->env->host;
@@ -655,8 +696,7 @@ static gql_value coerce_custom(coercion *c, const gql_schema_type *t, gql_value 
     if (!r.error) return r.value;
     gql_strbuf m = GQL_STRBUF_INIT;
     h->error_message(ctx, r.value, &m);
-    h->release(ctx, r.value);
-    input_error(c, path, value, &m);
+    input_error_with(c, path, value, &m, r.value);
     gql_strbuf_free(&m);
     return NULL;
 }
@@ -938,7 +978,7 @@ bool gql_coerce_variables(const gql_values_env *env, const gql_operation_definit
             else m.nomem = true;
             gql_free(printed);
             gql_strbuf_puts(&m, "' which cannot be used as an input type.");
-            report(env, errors, max_errors, &reported, &stop, def->type, &m);
+            report(env, errors, max_errors, &reported, &stop, def->type, &m, NULL);
             gql_free(refs);
             continue;
         }
@@ -952,14 +992,14 @@ bool gql_coerce_variables(const gql_values_env *env, const gql_operation_definit
                 gql_strbuf_puts(&m, "' of required type '");
                 gql_type_ref_print(&m, type);
                 gql_strbuf_puts(&m, "' was not provided.");
-                report(env, errors, max_errors, &reported, &stop, &def->base, &m);
+                report(env, errors, max_errors, &reported, &stop, &def->base, &m, NULL);
             }
         } else if (type->wrap == GQL_REF_NON_NULL &&
                    h->input_kind(ctx, given) == GQL_VALUE_NULL) {
             gql_strbuf_puts(&m, "' of non-null type '");
             gql_type_ref_print(&m, type);
             gql_strbuf_puts(&m, "' must not be null.");
-            report(env, errors, max_errors, &reported, &stop, &def->base, &m);
+            report(env, errors, max_errors, &reported, &stop, &def->base, &m, NULL);
         } else if (nested_too_deeply(env, given, type, 0)) {
             /* graphql-core raises RecursionError: this error ends the list. */
             gql_strbuf_reset(&m);

@@ -91,10 +91,20 @@ typedef struct gql_coerced_variables {
  * coerced (out filled, to release with gql_coerced_variables_release);
  * false with the errors appended (out released already), or on out of
  * memory (errors->status GQL_ERR_NOMEM).
+ *
+ * An error of coerce_input_value ("got invalid value") holds graphql-core's
+ * original_error as its original (gql_diagnostic): the host error a custom
+ * scalar's parse_value gave, or one host->make_error made from the message
+ * after the prefix (none without make_error). The caller owns them: release
+ * them with gql_values_errors_clear, or take them first (setting original
+ * to NULL).
  */
 bool gql_coerce_variables(const gql_values_env *env, const gql_operation_definition *operation,
                           gql_value inputs, uint32_t max_errors, gql_coerced_variables *out,
                           gql_error_list *errors);
+
+/* Release the originals gql_coerce_variables left in errors, and clear it. */
+void gql_values_errors_clear(const gql_values_env *env, gql_error_list *errors);
 
 void gql_coerced_variables_release(const gql_values_env *env, gql_coerced_variables *vars);
 

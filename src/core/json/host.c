@@ -546,6 +546,11 @@ static void error_message(void *ctx, gql_value error, gql_strbuf *b) {
     gql_strbuf_append(b, e->text.ptr, e->text.len);
 }
 
+/* A host error: a string node with the message. */
+static gql_value error_of_message(void *ctx, const char *message, size_t len) {
+    return make_string(ctx, message, len);
+}
+
 static bool write_leaf(void *ctx, gql_value value, gql_json_writer *w, gql_value *error) {
     if (gql_json_write(w, gql_json_of(value))) return true;
     *error = w->nomem ? NULL : make_error(ctx, "The value nests too deeply to be written.", NULL);
@@ -711,6 +716,7 @@ const gql_host gql_json_host = {
     .resolve_type = resolve_type,
     .is_type_of = NULL,
     .error_message = error_message,
+    .make_error = error_of_message,
     .write_leaf = write_leaf,
     .write_error_extensions = NULL,
     .make_null = make_null,

@@ -17,6 +17,8 @@ void gql_validate_options_init(gql_validate_options *options) {
     options->max_errors = 100;
     options->suggestions = true;
     options->no_introspection = false;
+    options->parse_literal = NULL;
+    options->literal_ctx = NULL;
 }
 
 static bool has_fragments(const gql_document *doc) {
@@ -49,6 +51,8 @@ static gql_status run(const gql_schema *schema, const gql_document *doc,
     bool ok = gql_validation_init_executable(&ctx, schema, doc, options->max_errors,
                                              !options->suggestions, errors);
     ctx.host = host;
+    ctx.parse_literal = options->parse_literal;
+    ctx.literal_ctx = options->literal_ctx;
     const gql_rule **list = NULL;
     if (ok) {
         list = gql_malloc(nrules * sizeof *list);

@@ -144,8 +144,8 @@ void gql_validation_abort(gql_validation_context *ctx, const char *message) {
     if (!gql_error_list_add(ctx->errors, NULL, 0, "%s", message)) ctx->nomem = true;
 }
 
-void gql_validation_report(gql_validation_context *ctx, const gql_ast_ref *refs, size_t nrefs,
-                           const char *fmt, ...) {
+static void vreport(gql_validation_context *ctx, void *original, bool as_is,
+                    const gql_ast_ref *refs, size_t nrefs, const char *fmt, va_list ap) {
     if (ctx->aborted) return;
     /* graphql-core's on_error: the error past the limit aborts instead. */
     if (ctx->error_count >= ctx->max_errors) {
@@ -154,10 +154,29 @@ void gql_validation_report(gql_validation_context *ctx, const gql_ast_ref *refs,
         return;
     }
     ctx->error_count++;
+    if (!gql_error_list_vadd_at(ctx->errors, ctx->docs, ctx->ndocs, refs, nrefs, fmt, ap)) {
+        ctx->nomem = true;
+        return;
+    }
+    gql_diagnostic *d = &ctx->errors->items[ctx->errors->count - 1];
+    d->original = original;
+    d->as_is = as_is;
+}
+
+void gql_validation_report(gql_validation_context *ctx, const gql_ast_ref *refs, size_t nrefs,
+                           const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    if (!gql_error_list_vadd_at(ctx->errors, ctx->docs, ctx->ndocs, refs, nrefs, fmt, ap))
-        ctx->nomem = true;
+    vreport(ctx, NULL, false, refs, nrefs, fmt, ap);
+    va_end(ap);
+}
+
+void gql_validation_report_original(gql_validation_context *ctx, void *original, bool as_is,
+                                    const gql_ast_ref *refs, size_t nrefs, const char *fmt,
+                                    ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(ctx, original, as_is, refs, nrefs, fmt, ap);
     va_end(ap);
 }
 

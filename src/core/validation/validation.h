@@ -69,6 +69,8 @@ typedef struct gql_validation_context {
     bool aborted;                     /* the validation was aborted: stop */
     void *host;                       /* the caller's data for rules it made at run
                                          time (gql_validation_run_hosted), else NULL */
+    gql_literal_fn parse_literal;     /* custom scalars' parse_literal, or NULL */
+    void *literal_ctx;                /* its context (gql_validate_options) */
 } gql_validation_context;
 
 typedef gql_visit_action (*gql_rule_fn)(gql_validation_context *ctx, void *state,
@@ -129,6 +131,13 @@ static inline gql_ast_ref gql_here(const gql_validation_context *ctx, const void
 /* Report an error located at refs. */
 void gql_validation_report(gql_validation_context *ctx, const gql_ast_ref *refs, size_t nrefs,
                            const char *fmt, ...) GQL_PRINTF(4, 5);
+
+/* The same for an error that stands for a host error (gql_diagnostic's
+ * original and as_is; the caller keeps original alive): dropped like any
+ * other past max_errors or once aborted. */
+void gql_validation_report_original(gql_validation_context *ctx, void *original, bool as_is,
+                                    const gql_ast_ref *refs, size_t nrefs, const char *fmt, ...)
+    GQL_PRINTF(6, 7);
 
 /* The directive named name, or NULL when unknown. */
 static inline const gql_directive_info *gql_validation_directive(

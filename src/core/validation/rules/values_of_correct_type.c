@@ -15,11 +15,12 @@
  * parse_literal: the built-in scalars parse as graphql-core's do (Int within
  * 32 bits, Float from an int or float, String from a string, Boolean from a
  * boolean, ID from a string or an int), with their messages; enums accept
- * one of their value names. Custom scalars go through parse_custom_literal,
- * which accepts any literal for now: graphql-core's default parse_literal
- * (value_from_ast_untyped) does so; scalars with a parse_literal of their
- * own come with the Python bindings, through that hook.
+ * one of their value names. Custom scalars go through the caller's
+ * parse_literal (gql_validate_options), graphql-core's type.parse_literal:
+ * without one, every literal is valid, as graphql-core's default
+ * parse_literal (parse_value of value_from_ast_untyped) finds it.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "mem.h"
@@ -49,16 +50,32 @@ static void report_printed(gql_validation_context *ctx, const gql_node *node,
     gql_free(printed);
 }
 
-/* "Expected value of type '<type>', found <node>." */
-static void report_expected(gql_validation_context *ctx, const gql_type_ref *type,
-                            const gql_node *node) {
+/* "Expected value of type '<type>', found <node><suffix>" (suffix: len
+ * bytes), holding original (NULL: none). */
+static void report_found(gql_validation_context *ctx, const gql_type_ref *type,
+                         const gql_node *node, const char *suffix, size_t len,
+                         void *original) {
     gql_strbuf prefix = GQL_STRBUF_INIT;
     gql_strbuf_puts(&prefix, "Expected value of type '");
     gql_type_ref_print(&prefix, type);
     gql_strbuf_puts(&prefix, "', found ");
-    if (prefix.nomem) ctx->nomem = true;
-    else report_printed(ctx, node, gql_strbuf_cstr(&prefix), ".");
+    size_t printed_len;
+    char *printed = prefix.nomem || len > INT_MAX ? NULL : gql_print(node, &printed_len);
+    if (printed) {
+        gql_ast_ref at = gql_here(ctx, node);
+        gql_validation_report_original(ctx, original, false, &at, 1, "%s%s%.*s",
+                                       gql_strbuf_cstr(&prefix), printed, (int)len, suffix);
+    } else {
+        ctx->nomem = true;
+    }
+    gql_free(printed);
     gql_strbuf_free(&prefix);
+}
+
+/* "Expected value of type '<type>', found <node>." */
+static void report_expected(gql_validation_context *ctx, const gql_type_ref *type,
+                            const gql_node *node) {
+    report_found(ctx, type, node, ".", 1, NULL);
 }
 
 /*=== MARK: parse_literal ===================================================*/
@@ -105,19 +122,48 @@ static const char *builtin_scalar_error(const gql_schema_type *t, const gql_node
 }
 
 /*
- * The hook for custom scalars: graphql-core calls the scalar's
+ * A custom scalar's literal: graphql-core calls the scalar's
  * parse_literal(node) and reports "Expected value of type 'T', found
  * <node>." when it returns Undefined, the GraphQLError it raises as is, and
  * "Expected value of type 'T', found <node>; <error>" for any other
- * exception. Scalars defined in SDL have graphql-core's default
- * parse_literal, which accepts every literal: so does this, until the
- * Python bindings pass a scalar's own parse_literal through the validation
- * context. Returns false when the literal is rejected (and reported).
+ * exception, holding it as original_error. The caller's hook says which.
  */
-static bool parse_custom_literal(gql_validation_context *ctx, const gql_type_ref *location_type,
+static void parse_custom_literal(gql_validation_context *ctx, const gql_type_ref *location_type,
                                  const gql_node *node) {
-    (void)ctx, (void)location_type, (void)node;
-    return true;
+    if (!ctx->parse_literal) return;
+    gql_strbuf text = GQL_STRBUF_INIT;
+    void *error = NULL;
+    gql_literal_check check =
+        ctx->parse_literal(ctx->literal_ctx, location_type->named, node, &text, &error);
+    if (text.nomem && (check == GQL_LITERAL_RAISED || check == GQL_LITERAL_ERROR)) {
+        ctx->nomem = true;
+        check = GQL_LITERAL_VALID;
+    }
+    switch (check) {
+    case GQL_LITERAL_VALID:
+        break;
+    case GQL_LITERAL_INVALID:
+        report_expected(ctx, location_type, node);
+        break;
+    case GQL_LITERAL_RAISED: {
+        gql_strbuf suffix = GQL_STRBUF_INIT;
+        gql_strbuf_puts(&suffix, "; ");
+        gql_strbuf_append(&suffix, text.ptr, text.len);
+        if (suffix.nomem) ctx->nomem = true;
+        else report_found(ctx, location_type, node, suffix.ptr, suffix.len, error);
+        gql_strbuf_free(&suffix);
+        break;
+    }
+    case GQL_LITERAL_ERROR:
+        if (text.len > INT_MAX) ctx->nomem = true;
+        else gql_validation_report_original(ctx, error, true, NULL, 0, "%.*s", (int)text.len,
+                                            gql_strbuf_cstr(&text));
+        break;
+    case GQL_LITERAL_STOP:
+        ctx->aborted = true;
+        break;
+    }
+    gql_strbuf_free(&text);
 }
 
 /* The enum type's value names, for suggestions (NULL when out of memory
