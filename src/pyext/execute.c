@@ -68,12 +68,18 @@ static const char *const builtin_names[5] = {"Int", "Float", "String", "Boolean"
 /* The exception being raised, normalized with its traceback (a new
  * reference), clearing it. */
 static PyObject *fetch_exception(void) {
+#if PY_VERSION_HEX >= 0x030C0000
+    /* Since 3.12 the exception raised is always normalized, its traceback
+       set, and PyErr_Fetch is deprecated. */
+    PyObject *value = PyErr_GetRaisedException();
+#else
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
     PyErr_NormalizeException(&type, &value, &tb);
     if (tb && value) PyException_SetTraceback(value, tb);
     Py_XDECREF(type);
     Py_XDECREF(tb);
+#endif
     if (!value) value = Py_NewRef(Py_None);
     return value;
 }

@@ -26,7 +26,6 @@ first few to a smaller source that shows the same kind of mismatch.
 from __future__ import annotations
 
 import re
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from graphql import print_ast as ref_print_ast
 from graphql.utilities import ast_to_dict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from recursion import recursion_limit
 
 try:
     import graftql
@@ -52,11 +52,16 @@ except ImportError as exc:  # fail every test below, loudly, rather than skip
 else:
     GRAFTQL_IMPORT_ERROR = None
 
-# graphql-core stops at MAX_NESTING_DEPTH (200) by itself, but recursing 200
-# levels takes about 4 Python frames a level; under pytest that comes close
-# to the default recursion limit of 1000, and a RecursionError there would
-# make graphql-core report "nested too deeply" at some other token.
-sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+
+@pytest.fixture(autouse=True, scope="module")
+def _deep_recursion() -> Iterator[None]:
+    """graphql-core stops at MAX_NESTING_DEPTH (200) by itself, but recursing
+    200 levels takes about 4 Python frames a level; under pytest that comes
+    close to the default recursion limit of 1000, and a RecursionError there
+    would make graphql-core report "nested too deeply" at some other token."""
+    with recursion_limit(10_000):
+        yield
+
 
 CHUNK_SIZE = 50
 REDUCE_FIRST = 3  # failures per chunk to shrink

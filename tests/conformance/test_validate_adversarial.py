@@ -20,8 +20,7 @@ speed on these is in the validate benchmarks (docs/benchmarks.md).
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -30,6 +29,7 @@ import pytest
 from gen_operations import SCHEMAS, reference_schema, reference_validate
 from graphql import GraphQLError, build_schema
 from graphql import parse as ref_parse
+from recursion import recursion_limit
 
 try:
     import graftql
@@ -39,7 +39,12 @@ except ImportError as exc:  # fail every test below, loudly, rather than skip
 else:
     GRAFTQL_IMPORT_ERROR = None
 
-sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
+
+@pytest.fixture(autouse=True, scope="module")
+def _deep_recursion() -> Iterator[None]:
+    with recursion_limit(20_000):
+        yield
+
 
 SDL = """
 type Query { a: T b: T f(x: Int): Int node(id: ID!): Node list(of: [[[Int]]]): Int in(v: In): Int }

@@ -67,6 +67,7 @@ from gen_operations import (
     reference_validate,
 )
 from graphql import GraphQLError, Node, build_schema, parse, print_ast, validate_schema
+from recursion import recursion_limit
 
 try:
     import graftql
@@ -82,7 +83,7 @@ REDUCE_FIRST = 3  # failures per chunk to shrink
 REDUCE_SECONDS = 8.0  # time allowed to shrink each
 DOCUMENT_EVERY = 5  # every fifth document is passed as a graftql.Document
 
-sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+DEEP_RECURSION = 10_000  # the recursion limit of graphql-core's references and of the tests
 
 
 def _graftql() -> Any:
@@ -225,7 +226,14 @@ def _load() -> tuple[list[Case], dict[str, dict[str, dict[str, Any]]]]:
     return cases, references
 
 
-CORPUS, REFERENCES = _load()
+with recursion_limit(DEEP_RECURSION):
+    CORPUS, REFERENCES = _load()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _deep_recursion() -> Iterator[None]:
+    with recursion_limit(DEEP_RECURSION):
+        yield
 
 
 # === One document, both validators =========================================
