@@ -65,25 +65,6 @@ static const char *const builtin_names[5] = {"Int", "Float", "String", "Boolean"
 
 /*=== MARK: Exceptions ======================================================*/
 
-/* The exception being raised, normalized with its traceback (a new
- * reference), clearing it. */
-static PyObject *fetch_exception(void) {
-#if PY_VERSION_HEX >= 0x030C0000
-    /* Since 3.12 the exception raised is always normalized, its traceback
-       set, and PyErr_Fetch is deprecated. */
-    PyObject *value = PyErr_GetRaisedException();
-#else
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);
-    PyErr_NormalizeException(&type, &value, &tb);
-    if (tb && value) PyException_SetTraceback(value, tb);
-    Py_XDECREF(type);
-    Py_XDECREF(tb);
-#endif
-    if (!value) value = Py_NewRef(Py_None);
-    return value;
-}
-
 /* After a failed call: the exception as a field error (true) or, for a
  * BaseException that is not an Exception, false with it still raised. */
 static bool take_error(graftql_exec *ex, gql_resolved *out) {
@@ -91,7 +72,7 @@ static bool take_error(graftql_exec *ex, gql_resolved *out) {
         ex->aborted = true;
         return false;
     }
-    out->value = fetch_exception();
+    out->value = graftql_take_exception();
     out->error = true;
     return true;
 }
@@ -533,7 +514,7 @@ static bool host_list_items(void *ctx, gql_value value, gql_value **items, size_
             *error = NULL;
             return false;
         }
-        *error = fetch_exception();
+        *error = graftql_take_exception();
         return false;
     }
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
@@ -557,7 +538,7 @@ static bool host_list_items(void *ctx, gql_value value, gql_value **items, size_
  * {NULL, true} for a BaseException, which stays raised to propagate. */
 static gql_leaf_out leaf_error(void) {
     gql_leaf_out out = {NULL, true};
-    if (PyErr_ExceptionMatches(PyExc_Exception)) out.value = fetch_exception();
+    if (PyErr_ExceptionMatches(PyExc_Exception)) out.value = graftql_take_exception();
     return out;
 }
 
@@ -857,7 +838,7 @@ static int write_json(gql_json_writer *w, PyObject *v) {
 
 static bool host_write_leaf(void *ctx, gql_value value, gql_json_writer *w, gql_value *error) {
     if (write_json(w, value) == 0) return true;
-    *error = fetch_exception();
+    *error = graftql_take_exception();
     return false;
 }
 
@@ -951,7 +932,7 @@ static int failed_call(graftql_exec *ex, gql_value *error) {
         *error = NULL;
         return -1;
     }
-    *error = fetch_exception();
+    *error = graftql_take_exception();
     return -1;
 }
 

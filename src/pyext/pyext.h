@@ -195,6 +195,23 @@ static inline int graftql_get_optional_attr(PyObject *obj, PyObject *name,
 int graftql_error_text(graftql_state *st, PyObject *error, bool use_message,
                        struct gql_strbuf *b);
 
+/* The exception being raised, normalized with its traceback (a new
+ * reference; None if there is none), clearing it. Since 3.12 a raised
+ * exception is always normalized, and PyErr_Fetch is deprecated. */
+static inline PyObject *graftql_take_exception(void) {
+#if PY_VERSION_HEX >= 0x030C0000
+    PyObject *value = PyErr_GetRaisedException();
+#else
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (tb && value) PyException_SetTraceback(value, tb);
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+#endif
+    return value ? value : Py_NewRef(Py_None);
+}
+
 /* Decode UTF-8 from the core; "surrogatepass" when the source held
  * surrogates (graphql-core keeps them in values as they were). */
 static inline PyObject *graftql_decode(const char *s, size_t len, bool surrogates) {

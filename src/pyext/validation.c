@@ -554,17 +554,7 @@ static gql_literal_check call_parse_literal(bridge *b, const graftql_type_bindin
         keep_exception(b); /* KeyboardInterrupt, SystemExit: raised from validate */
         return GQL_LITERAL_STOP;
     }
-#if PY_VERSION_HEX >= 0x030C0000
-    PyObject *exc = PyErr_GetRaisedException();
-#else
-    PyObject *type, *exc, *tb;
-    PyErr_Fetch(&type, &exc, &tb);
-    PyErr_NormalizeException(&type, &exc, &tb);
-    if (tb && exc) PyException_SetTraceback(exc, tb);
-    Py_XDECREF(type);
-    Py_XDECREF(tb);
-#endif
-    return raised_literal(b, exc, message, error);
+    return raised_literal(b, graftql_take_exception(), message, error);
 }
 
 /* The core's parse_literal hook (gql_validate_options): a scalar without

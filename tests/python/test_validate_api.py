@@ -1222,6 +1222,28 @@ def test_a_base_exception_in_parse_literal_propagates() -> None:
     assert schema.plan_hits == 0
 
 
+def validate_in_threads(
+    schema: Any, document: Any, rounds: int, **options: Any
+) -> list[list[GraphQLError]]:
+    """schema.validate(document) ``rounds`` times in each of 4 threads at
+    once: every result, in the order they came."""
+    results: list[list[GraphQLError]] = []
+    lock = threading.Lock()
+
+    def work() -> None:
+        for _ in range(rounds):
+            errors = schema.validate(document, **options)
+            with lock:
+                results.append(errors)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
 def test_validated_literals_are_cached_with_the_plan() -> None:
     schema, ours, _, _ = literal_schemas()
     query = '{ a: field(p: "ok") b: field(p: "raise") }'
@@ -1264,21 +1286,7 @@ def test_large_documents_call_parse_literal_without_the_gil() -> None:
     assert len(expected) == 400
     assert_same_literal_errors(schema.validate(BIG_LITERALS, max_errors=1000), expected)
     assert ours.calls == theirs.calls
-    document = graftql.parse(BIG_LITERALS)
-    results: list[list[GraphQLError]] = []
-    lock = threading.Lock()
-
-    def work() -> None:
-        for _ in range(3):
-            errors = schema.validate(document, max_errors=1000)
-            with lock:
-                results.append(errors)
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = validate_in_threads(schema, graftql.parse(BIG_LITERALS), 3, max_errors=1000)
     assert len(results) == 12
     for errors in results:
         assert_same_literal_errors(errors, expected)
@@ -1321,21 +1329,7 @@ def test_large_documents_validate_without_the_gil() -> None:
     assert len(BIG.encode()) > 16 * 1024  # validation.c: VALIDATE_WITHOUT_GIL_BYTES
     expected = core_validate(BIG)
     assert_same_errors(SCHEMA.validate(BIG), expected)
-    document = graftql.parse(BIG)
-    results: list[list[GraphQLError]] = []
-    lock = threading.Lock()
-
-    def work() -> None:
-        for _ in range(5):
-            errors = SCHEMA.validate(document)
-            with lock:
-                results.append(errors)
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = validate_in_threads(SCHEMA, graftql.parse(BIG), 5)
     assert len(results) == 20
     for errors in results:
         assert_same_errors(errors, expected)
